@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const url = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+const positiveInt = z.coerce.number().int().positive();
+const ratio = z.coerce.number().min(0).max(1);
+
+/** Settings every process shares: where Redis, the database and the registry are, and how to log. */
+export const BaseEnv = z.object({
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  MONGODB_URI: url(['mongodb:', 'mongodb+srv:']).default('mongodb://127.0.0.1:27017/trialwatch'),
+  TRIALWATCH_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('trialwatch'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Settings of the registry client. */
+export const CtgovEnv = z.object({
+  CTGOV_BASE_URL: url(['http:', 'https:']).default('https://clinicaltrials.gov/api/v2'),
+  CTGOV_REQUESTS_PER_MINUTE: positiveInt.max(6000).default(50),
+  CTGOV_TIMEOUT_MS: positiveInt.default(30_000),
+  CTGOV_MAX_RETRIES: z.coerce.number().int().min(0).max(20).default(6),
+  CTGOV_PAGE_SIZE: positiveInt.max(1000).default(1000),
+});
+
+const WorkerEnv = z.object({
+  WORKER_CONCURRENCY: positiveInt.max(64).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+});
+
+export const SchedulerEnv = BaseEnv.extend(WorkerEnv.shape);
+export const FetcherEnv = BaseEnv.extend(CtgovEnv.shape).extend(WorkerEnv.shape);
+export const NormalizerEnv = BaseEnv.extend(WorkerEnv.shape);
+export const DetectorEnv = BaseEnv.extend(WorkerEnv.shape);
+export const NotifierEnv = BaseEnv.extend(WorkerEnv.shape).extend({
+  NOTIFY_TIMEOUT_MS: positiveInt.default(10_000),
+  NOTIFY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
+});
+export const ApiEnv = BaseEnv.extend({
+  TRIALWATCH_API_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  API_HOST: z.string().default('0.0.0.0'),
+});
+/** The CLI can run any stage in-process, so it accepts every stage's settings. */
+export const CliEnv = BaseEnv.extend(CtgovEnv.shape)
+  .extend(WorkerEnv.shape)
+  .extend({
+    NOTIFY_TIMEOUT_MS: positiveInt.default(10_000),
+    NOTIFY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
+    TRIALWATCH_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    REPLAY_FAULT_RATE: ratio.optional(),
+  });
+
+export const serviceEnvSchemas = {
+  scheduler: SchedulerEnv,
+  fetcher: FetcherEnv,
+  normalizer: NormalizerEnv,
+  detector: DetectorEnv,
+  notifier: NotifierEnv,
+  api: ApiEnv,
+  cli: CliEnv,
+} as const;
+
+export type ServiceName = keyof typeof serviceEnvSchemas;
+export type ServiceEnv<S extends ServiceName> = z.infer<(typeof serviceEnvSchemas)[S]>;
