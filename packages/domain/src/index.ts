@@ -1,1 +1,2 @@
 export * from './trial.schema.js';
+export * from './published-status.js';
