@@ -1,1 +1,12 @@
-export {};
+export * from './stages.js';
+export { assertRedisReachable, createRedisConnection, RedisUnavailableError } from './connection.js';
+export { PipelineQueues } from './pipeline-queues.js';
+export { classifyFailure, PermanentJobError, type FailureClass } from './job-errors.js';
+export {
+  createStageWorker,
+  type DeadLetter,
+  type JobContext,
+  type StageHandler,
+  type StageWorkerOptions,
+} from './stage-worker.js';
+export { createRedisPacer, type SharedPacer } from './redis-pacer.js';

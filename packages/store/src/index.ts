@@ -1,1 +1,16 @@
-export {};
+export * from './documents.js';
+export { connectDatabase, DatabaseUnavailableError, insertNew, isDuplicateKeyError, type Collections, type Database } from './store.js';
+export { findByIds } from './find-by-ids.js';
+export { TrialsRepository, HeadConflictError, type ApplyOutcome, type TrialHead } from './trials.repository.js';
+export { RawRecordsRepository, VersionsRepository } from './records.repository.js';
+export { EventsRepository, type EventQuery } from './events.repository.js';
+export { DeadLettersRepository } from './dead-letters.repository.js';
+export { RunsRepository, type NewRun } from './runs.repository.js';
+export {
+  BaselinesRepository,
+  CohortsRepository,
+  DeliveriesRepository,
+  DriftRepository,
+  SubscriptionsRepository,
+} from './settings.repository.js';
+export { createStore, type Store } from './create-store.js';

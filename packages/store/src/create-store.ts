@@ -1,0 +1,50 @@
+import { DeadLettersRepository } from './dead-letters.repository.js';
+import { EventsRepository } from './events.repository.js';
+import { RawRecordsRepository, VersionsRepository } from './records.repository.js';
+import { RunsRepository } from './runs.repository.js';
+import {
+  BaselinesRepository,
+  CohortsRepository,
+  DeliveriesRepository,
+  DriftRepository,
+  SubscriptionsRepository,
+} from './settings.repository.js';
+import { connectDatabase, type ConnectOptions, type Database } from './store.js';
+import { TrialsRepository } from './trials.repository.js';
+
+/** Every repository over one connection. */
+export interface Store {
+  database: Database;
+  trials: TrialsRepository;
+  raw: RawRecordsRepository;
+  versions: VersionsRepository;
+  runs: RunsRepository;
+  events: EventsRepository;
+  deadLetters: DeadLettersRepository;
+  cohorts: CohortsRepository;
+  baselines: BaselinesRepository;
+  subscriptions: SubscriptionsRepository;
+  deliveries: DeliveriesRepository;
+  drift: DriftRepository;
+  close(): Promise<void>;
+}
+
+export async function createStore(uri: string, options: ConnectOptions = {}): Promise<Store> {
+  const database = await connectDatabase(uri, options);
+  const c = database.collections;
+  return {
+    database,
+    trials: new TrialsRepository(c.trials),
+    raw: new RawRecordsRepository(c.rawRecords),
+    versions: new VersionsRepository(c.versions),
+    runs: new RunsRepository(c.runs, c.watermarks),
+    events: new EventsRepository(c.events),
+    deadLetters: new DeadLettersRepository(c.deadLetters),
+    cohorts: new CohortsRepository(c.cohorts),
+    baselines: new BaselinesRepository(c.baselines),
+    subscriptions: new SubscriptionsRepository(c.subscriptions),
+    deliveries: new DeliveriesRepository(c.deliveries),
+    drift: new DriftRepository(c.drift),
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,235 @@
+import type { Trial } from '@trialwatch/domain';
+
+/** Collection names; natural keys are `_id`s (FerretDB indexes only `_id`). */
+export const COLLECTIONS = {
+  rawRecords: 'raw_records',
+  trials: 'trials',
+  versions: 'trial_versions',
+  runs: 'sync_runs',
+  watermarks: 'sync_watermarks',
+  events: 'events',
+  deadLetters: 'dead_letters',
+  cohorts: 'cohorts',
+  baselines: 'baselines',
+  subscriptions: 'subscriptions',
+  deliveries: 'deliveries',
+  drift: 'schema_drift',
+} as const;
+
+/** A record exactly as the registry served it, keyed by `nctId@contentHash`. */
+export interface RawRecordDoc {
+  _id: string;
+  nctId: string;
+  contentHash: string;
+  record: Record<string, unknown>;
+  runId: string;
+  fetchedAt: Date;
+}
+
+export interface VersionRef {
+  id: string;
+  /** The version this one replaced as current (null for the first): the transition, kept with the head. */
+  previousId: string | null;
+  lastUpdatePostDate: string | null;
+  detectedAt: Date;
+  runId: string;
+}
+
+export interface CohortMembership {
+  since: Date;
+  runId: string;
+}
+
+/** The current state of a trial, pointing at its latest version. */
+export interface TrialDoc {
+  _id: string;
+  trial: Trial;
+  versionId: string;
+  contentHash: string;
+  lastUpdatePostDate: string | null;
+  firstSeenAt: Date;
+  lastChangedAt: Date;
+  lastRunId: string;
+  cohorts: string[];
+  cohortMembership: Record<string, CohortMembership>;
+  removed: boolean;
+  removedAt: Date | null;
+  removedRunId: string | null;
+  versions: VersionRef[];
+}
+
+/** Append-only: one per distinct content hash of a trial. */
+export interface TrialVersionDoc {
+  _id: string;
+  nctId: string;
+  contentHash: string;
+  trial: Trial;
+  runId: string;
+  lastUpdatePostDate: string | null;
+  dataTimestamp: string | null;
+  detectedAt: Date;
+}
+
+export interface EventDoc {
+  _id: string;
+  nctId: string;
+  type: string;
+  field?: string;
+  from?: unknown;
+  to?: unknown;
+  registryGenerated?: boolean;
+  kind?: string;
+  added?: unknown[];
+  removed?: unknown[];
+  detectedAt: Date;
+  runId: string;
+  lastUpdatePostDate: string | null;
+  fromVersion: string | null;
+  toVersion: string | null;
+  cohorts: string[];
+}
+
+export interface DeadLetterDoc {
+  _id: string;
+  stage: string;
+  queue: string;
+  jobId: string;
+  runId: string | null;
+  nctId: string | null;
+  reason: string;
+  errorKind: string;
+  payload: unknown;
+  rawText: string | null;
+  attempts: number;
+  createdAt: Date;
+  replayedAt: Date | null;
+}
+
+export interface SearchSpec {
+  queryTerm?: string;
+  queryIntr?: string;
+  queryCond?: string;
+  queryTitles?: string;
+  filterIds?: string[];
+  filterOverallStatus?: string[];
+  filterAdvanced?: string;
+}
+
+export interface PageRecord {
+  fetched: number;
+  totalCount: number | null;
+  hasNext: boolean;
+  invalid: number;
+  unchanged: number;
+  queued: number;
+  batchId: string | null;
+  maxLastUpdatePostDate: string | null;
+  attempts: number;
+}
+
+export interface BatchRecord {
+  size: number;
+  normalized: boolean;
+  stored: number;
+  changed: number;
+  failed: number;
+  detectBatchId: string | null;
+  detected: boolean;
+  events: number;
+  deadLettered: boolean;
+}
+
+export type RunStatus = 'running' | 'completed' | 'incomplete' | 'failed';
+
+export interface RunSummary {
+  runId: string;
+  totalCount: number;
+  fetched: number;
+  stored: number;
+  changed: number;
+  failed: number;
+  durationMs: number;
+}
+
+export interface SyncRunDoc {
+  _id: string;
+  scope: string;
+  cohort: string | null;
+  mode: 'incremental' | 'full';
+  trigger: 'cli' | 'schedule' | 'api';
+  searches: SearchSpec[];
+  /** LastUpdatePostDate lower bound used for the incremental window, or null for a full pull. */
+  windowFrom: string | null;
+  status: RunStatus;
+  startedAt: Date;
+  finishedAt: Date | null;
+  dataTimestamp: string | null;
+  dataTimestampStale: boolean;
+  /** Keyed `s{search}p{page}`. */
+  pages: Record<string, PageRecord>;
+  /** Keyed by batch id. */
+  batches: Record<string, BatchRecord>;
+  verify: { planned: number; batches: Record<string, { checked: number; removed: number; queued: number; batchId: string | null }> };
+  failedJobs: Record<string, string>;
+  summary: (RunSummary & { unchanged: number; verified: number; removed: number; events: number; incompleteReason: string | null }) | null;
+}
+
+export interface WatermarkDoc {
+  _id: string;
+  lastCompletedRunId: string;
+  lastCompletedAt: Date;
+  /** The newest LastUpdatePostDate seen by that run. */
+  maxLastUpdatePostDate: string | null;
+}
+
+export interface CohortDoc {
+  _id: string;
+  description: string;
+  ids: string[];
+  searches: SearchSpec[];
+  cron: string;
+  timeZone: string;
+  enabled: boolean;
+  updatedAt: Date;
+}
+
+export interface BaselineDoc<Row = unknown> {
+  _id: string;
+  cohort: string;
+  name: string;
+  source: string;
+  importedAt: Date;
+  rows: Row[];
+}
+
+export interface SubscriptionDoc {
+  _id: string;
+  cohort: string | null;
+  eventTypes: string[];
+  channel: 'webhook' | 'slack' | 'digest';
+  url: string;
+  secret: string;
+  enabled: boolean;
+  createdAt: Date;
+}
+
+export interface DeliveryDoc {
+  _id: string;
+  eventId: string;
+  subscriptionId: string;
+  status: 'delivered' | 'failed' | 'pending';
+  attempts: number;
+  lastError: string | null;
+  deliveredAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface DriftDoc {
+  _id: string;
+  runId: string;
+  kind: string;
+  path: string;
+  value: string | null;
+  nctIds: string[];
+  firstSeenAt: Date;
+}

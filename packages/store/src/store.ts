@@ -1,0 +1,106 @@
+import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import {
+  COLLECTIONS,
+  type BaselineDoc,
+  type CohortDoc,
+  type DeadLetterDoc,
+  type DeliveryDoc,
+  type DriftDoc,
+  type EventDoc,
+  type RawRecordDoc,
+  type SubscriptionDoc,
+  type SyncRunDoc,
+  type TrialDoc,
+  type TrialVersionDoc,
+  type WatermarkDoc,
+} from './documents.js';
+
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
+export interface Collections {
+  rawRecords: Collection<RawRecordDoc>;
+  trials: Collection<TrialDoc>;
+  versions: Collection<TrialVersionDoc>;
+  runs: Collection<SyncRunDoc>;
+  watermarks: Collection<WatermarkDoc>;
+  events: Collection<EventDoc>;
+  deadLetters: Collection<DeadLetterDoc>;
+  cohorts: Collection<CohortDoc>;
+  baselines: Collection<BaselineDoc>;
+  subscriptions: Collection<SubscriptionDoc>;
+  deliveries: Collection<DeliveryDoc>;
+  drift: Collection<DriftDoc>;
+}
+
+export interface Database {
+  client: MongoClient;
+  db: Db;
+  collections: Collections;
+  close(): Promise<void>;
+}
+
+function describe(uri: string): string {
+  try {
+    const url = new URL(uri.replace(/^mongodb(\+srv)?:/, 'http:'));
+    if (url.password) url.password = '***';
+    return uri.replace(/^(mongodb(\+srv)?:\/\/)[^@/]*@/, (_m, scheme: string) => `${scheme}${url.username ? '***@' : ''}`);
+  } catch {
+    return '<invalid mongodb uri>';
+  }
+}
+
+export interface ConnectOptions {
+  appName?: string;
+  serverSelectionTimeoutMS?: number;
+  maxPoolSize?: number;
+}
+
+/** Connect and prove the server answers; a dead server gives one message naming the URI. */
+export async function connectDatabase(uri: string, options: ConnectOptions = {}): Promise<Database> {
+  const client = new MongoClient(uri, {
+    appName: options.appName ?? 'trialwatch',
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
+    maxPoolSize: options.maxPoolSize ?? 20,
+    retryWrites: false,
+  });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(
+      `cannot reach MongoDB at ${describe(uri)} (${reason}); start it with \`pnpm trialwatch services up\` or set MONGODB_URI`,
+    );
+  }
+  const db = client.db();
+  const collections = Object.fromEntries(
+    Object.entries(COLLECTIONS).map(([key, name]) => [key, db.collection(name)]),
+  ) as unknown as Collections;
+  return { client, db, collections, close: () => client.close() };
+}
+
+export const DUPLICATE_KEY = 11000;
+
+export function isDuplicateKeyError(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
+/** Insert what is new; documents whose `_id` exists already are left as they are. Returns how many were new. */
+export async function insertNew<T extends Document>(collection: Collection<T>, docs: readonly T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    // The driver's OptionalUnlessRequiredId cannot be expressed for a generic T.
+    const result = await collection.insertMany(docs as never[], { ordered: false });
+    return result.insertedCount;
+  } catch (error) {
+    if (error instanceof MongoBulkWriteError) {
+      const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      if (errors.every((writeError) => writeError.code === DUPLICATE_KEY)) return error.insertedCount;
+    }
+    if (isDuplicateKeyError(error)) return 0;
+    throw error;
+  }
+}
