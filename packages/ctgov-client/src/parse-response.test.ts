@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidResponseError } from './ctgov-errors.js';
+import { parseStudiesPage, parseStudy, parseVersion, toRawStudy } from './parse-response.js';
+
+const study = (nctId: string) => ({
+  protocolSection: { identificationModule: { nctId, briefTitle: `Trial ${nctId}` } },
+  hasResults: false,
+});
+
+describe('toRawStudy', () => {
+  it('reads the nctId of an object study', () => {
+    const record = study('NCT00000001');
+    expect(toRawStudy(record)).toEqual({ nctId: 'NCT00000001', record });
+  });
+
+  it('keeps a string element as record and text, without an id', () => {
+    expect(toRawStudy('{"protocolSection": tru')).toEqual({
+      nctId: null,
+      record: '{"protocolSection": tru',
+      text: '{"protocolSection": tru',
+    });
+  });
+
+  it('keeps an object without a readable id with its JSON text', () => {
+    expect(toRawStudy({ protocolSection: {} })).toEqual({
+      nctId: null,
+      record: { protocolSection: {} },
+      text: '{"protocolSection":{}}',
+    });
+    expect(toRawStudy(42)).toEqual({ nctId: null, record: 42, text: '42' });
+  });
+});
+
+describe('parseStudiesPage', () => {
+  it('reads studies, token and total', () => {
+    const body = JSON.stringify({ studies: [study('NCT1'), 'raw'], nextPageToken: 'abc', totalCount: 7 });
+    const page = parseStudiesPage('u', body);
+    expect(page.nextPageToken).toBe('abc');
+    expect(page.totalCount).toBe(7);
+    expect(page.studies.map((raw) => raw.nctId)).toEqual(['NCT1', null]);
+    expect(page.studies[1]?.text).toBe('raw');
+  });
+
+  it('gives null token and total on a last page without them', () => {
+    const page = parseStudiesPage('u', JSON.stringify({ studies: [] }));
+    expect(page).toEqual({ studies: [], nextPageToken: null, totalCount: null });
+  });
+
+  it('throws a retryable InvalidResponseError carrying a truncated body', () => {
+    const body = JSON.stringify({ studies: [study('NCT1')] }).slice(0, 30);
+    const error = catchError(() => parseStudiesPage('u', body));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ kind: 'invalid_response', retryable: true, bodyText: body });
+  });
+
+  it('refuses JSON that is not a page', () => {
+    expect(() => parseStudiesPage('u', '{"studies":"no"}')).toThrow(InvalidResponseError);
+  });
+});
+
+describe('parseStudy and parseVersion', () => {
+  it('returns a parsed study, and keeps the text of a body that is JSON but not a study', () => {
+    expect(parseStudy('u', JSON.stringify(study('NCT9'))).nctId).toBe('NCT9');
+    expect(parseStudy('u', '[1, 2]')).toEqual({ nctId: null, record: [1, 2], text: '[1, 2]' });
+  });
+
+  it('throws InvalidResponseError with the body text when the study does not parse', () => {
+    expect(catchError(() => parseStudy('u', 'not json'))).toMatchObject({ bodyText: 'not json' });
+  });
+
+  it('reads the version body', () => {
+    const body = '{"apiVersion":"2.0.5","dataTimestamp":"2026-09-04T09:00:06"}';
+    expect(parseVersion('u', body)).toEqual({ apiVersion: '2.0.5', dataTimestamp: '2026-09-04T09:00:06' });
+    expect(() => parseVersion('u', '{"apiVersion":2}')).toThrow(InvalidResponseError);
+  });
+});
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
