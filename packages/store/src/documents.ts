@@ -127,16 +127,24 @@ export interface PageRecord {
   attempts: number;
 }
 
+/**
+ * A batch of studies moving through normalize → detect. Each field has exactly one writer (the stage that
+ * created the batch, the normalizer, the detector, the dead-letter handler), written as its own dotted
+ * path, so stages finishing in any order never overwrite each other.
+ */
 export interface BatchRecord {
-  size: number;
-  normalized: boolean;
-  stored: number;
-  changed: number;
-  failed: number;
-  detectBatchId: string | null;
-  detected: boolean;
-  events: number;
-  deadLettered: boolean;
+  /** What queued it: a search page, a re-verification, or a cohort membership move without new content. */
+  origin?: 'search' | 'verify' | 'membership';
+  size?: number;
+  normalized?: boolean;
+  stored?: number;
+  changed?: number;
+  failed?: number;
+  /** Set when normalization queued a detect job (null: nothing to detect). */
+  detectBatchId?: string | null;
+  detected?: boolean;
+  events?: number;
+  deadLettered?: boolean;
 }
 
 export type RunStatus = 'running' | 'completed' | 'incomplete' | 'failed';

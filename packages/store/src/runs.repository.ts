@@ -34,9 +34,14 @@ export class RunsRepository {
   }
 
   /** A fetched page, and the batch it queued (if any), in one write. */
-  async recordPage(runId: string, pageKey: string, page: PageRecord, batch?: { id: string; record: BatchRecord }): Promise<void> {
+  async recordPage(
+    runId: string,
+    pageKey: string,
+    page: PageRecord,
+    batches: readonly { id: string; record: BatchRecord }[] = [],
+  ): Promise<void> {
     const set: Record<string, unknown> = { [`pages.${pageKey}`]: page };
-    if (batch) set[`batches.${batch.id}`] = batch.record;
+    for (const batch of batches) Object.assign(set, batchFields(batch.id, batch.record));
     await this.runs.updateOne({ _id: runId }, { $set: set });
   }
 
@@ -44,16 +49,13 @@ export class RunsRepository {
     runId: string,
     key: string,
     result: { checked: number; removed: number; queued: number; batchId: string | null },
-    batch?: { id: string; record: BatchRecord },
+    batches: readonly { id: string; record: BatchRecord }[] = [],
   ): Promise<void> {
     const set: Record<string, unknown> = { [`verify.batches.${key}`]: result };
-    if (batch) set[`batches.${batch.id}`] = batch.record;
+    for (const batch of batches) Object.assign(set, batchFields(batch.id, batch.record));
     await this.runs.updateOne({ _id: runId }, { $set: set });
   }
 
-  async addBatch(runId: string, batchId: string, record: BatchRecord): Promise<void> {
-    await this.runs.updateOne({ _id: runId }, { $set: { [`batches.${batchId}`]: record } });
-  }
 
   async recordNormalized(
     runId: string,
@@ -69,7 +71,6 @@ export class RunsRepository {
           [`batches.${batchId}.changed`]: result.changed,
           [`batches.${batchId}.failed`]: result.failed,
           [`batches.${batchId}.detectBatchId`]: result.detectBatchId,
-          [`batches.${batchId}.detected`]: result.detectBatchId === null,
         },
       },
     );
@@ -118,4 +119,9 @@ export class RunsRepository {
     if (current && current.lastCompletedAt.getTime() >= mark.lastCompletedAt.getTime()) return;
     await this.watermarks.replaceOne({ _id: mark._id }, mark, { upsert: true });
   }
+}
+
+/** One dotted `$set` path per field: never replace a batch entry another stage is writing to. */
+function batchFields(batchId: string, record: BatchRecord): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([field, value]) => [`batches.${batchId}.${field}`, value]));
 }

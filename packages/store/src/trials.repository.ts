@@ -70,55 +70,106 @@ export class TrialsRepository {
     head: TrialHead | undefined,
     context: { cohort: string | null; now: Date },
   ): Promise<ApplyOutcome> {
+    const outcomes = await this.applyVersions([version], new Map(head ? [[version.nctId, head]] : []), context);
+    const outcome = outcomes.get(version._id);
+    if (!outcome) throw new HeadConflictError(`no outcome for ${version._id}`);
+    return outcome;
+  }
+
+  /**
+   * applyVersion for a batch, in two round trips when nothing races: one insertMany for new trials and
+   * one unordered bulkWrite of compare-and-set updates. Anything that did not apply cleanly is settled
+   * one by one.
+   */
+  async applyVersions(
+    versions: readonly TrialVersionDoc[],
+    heads: ReadonlyMap<string, TrialHead>,
+    context: { cohort: string | null; now: Date },
+  ): Promise<Map<string, ApplyOutcome>> {
+    const outcomes = new Map<string, ApplyOutcome>();
+    const fresh: TrialVersionDoc[] = [];
+    const updates: { version: TrialVersionDoc; head: TrialHead }[] = [];
+    for (const version of versions) {
+      const head = heads.get(version.nctId);
+      if (!head) fresh.push(version);
+      else if (head.versionId === version._id) outcomes.set(version._id, await this.reconcile(version));
+      else if (isOlder(version.lastUpdatePostDate, head.lastUpdatePostDate)) outcomes.set(version._id, { kind: 'stale' });
+      else updates.push({ version, head });
+    }
+    if (fresh.length > 0) {
+      const docs = fresh.map((version) => this.newTrialDoc(version, context));
+      const inserted = await insertNew(this.trials, docs);
+      if (inserted === fresh.length) {
+        for (const version of fresh) outcomes.set(version._id, { kind: 'applied', previousId: null });
+      } else {
+        for (const version of fresh) outcomes.set(version._id, await this.settleFresh(version));
+      }
+    }
+    if (updates.length > 0) {
+      const result = await this.trials.bulkWrite(
+        updates.map(({ version, head }) => ({
+          updateOne: { filter: { _id: version.nctId, versionId: head.versionId }, update: this.moveHead(version, head, context.now) },
+        })),
+        { ordered: false },
+      );
+      if (result.matchedCount === updates.length) {
+        for (const { version, head } of updates) outcomes.set(version._id, { kind: 'applied', previousId: head.versionId });
+      } else {
+        for (const { version } of updates) outcomes.set(version._id, await this.reconcile(version));
+      }
+    }
+    return outcomes;
+  }
+
+  private newTrialDoc(version: TrialVersionDoc, context: { cohort: string | null; now: Date }): TrialDoc {
+    return {
+      _id: version.nctId,
+      trial: version.trial,
+      versionId: version._id,
+      contentHash: version.contentHash,
+      lastUpdatePostDate: version.lastUpdatePostDate,
+      firstSeenAt: context.now,
+      lastChangedAt: context.now,
+      lastRunId: version.runId,
+      cohorts: context.cohort ? [context.cohort] : [],
+      cohortMembership: context.cohort ? { [context.cohort]: { since: context.now, runId: version.runId } } : {},
+      removed: false,
+      removedAt: null,
+      removedRunId: null,
+      versions: [{ id: version._id, previousId: null, lastUpdatePostDate: version.lastUpdatePostDate, detectedAt: context.now, runId: version.runId }],
+    };
+  }
+
+  private moveHead(version: TrialVersionDoc, head: TrialHead, now: Date) {
     const ref: VersionRef = {
       id: version._id,
-      previousId: head?.versionId ?? null,
+      previousId: head.versionId,
       lastUpdatePostDate: version.lastUpdatePostDate,
-      detectedAt: context.now,
+      detectedAt: now,
       runId: version.runId,
     };
-    if (!head) {
-      const inserted = await insertNew(this.trials, [
-        {
-          _id: version.nctId,
-          trial: version.trial,
-          versionId: version._id,
-          contentHash: version.contentHash,
-          lastUpdatePostDate: version.lastUpdatePostDate,
-          firstSeenAt: context.now,
-          lastChangedAt: context.now,
-          lastRunId: version.runId,
-          cohorts: context.cohort ? [context.cohort] : [],
-          cohortMembership: context.cohort ? { [context.cohort]: { since: context.now, runId: version.runId } } : {},
-          removed: false,
-          removedAt: null,
-          removedRunId: null,
-          versions: [{ ...ref, previousId: null }],
-        },
-      ]);
-      if (inserted === 1) return { kind: 'applied', previousId: null };
-      return this.reconcile(version);
-    }
-    if (head.versionId === version._id) return this.reconcile(version);
-    if (isOlder(version.lastUpdatePostDate, head.lastUpdatePostDate)) return { kind: 'stale' };
-    const result = await this.trials.updateOne(
-      { _id: version.nctId, versionId: head.versionId },
-      {
-        $set: {
-          trial: version.trial,
-          versionId: version._id,
-          contentHash: version.contentHash,
-          lastUpdatePostDate: version.lastUpdatePostDate,
-          lastChangedAt: context.now,
-          lastRunId: version.runId,
-          removed: false,
-          removedAt: null,
-          removedRunId: null,
-        },
-        $push: { versions: ref },
+    return {
+      $set: {
+        trial: version.trial,
+        versionId: version._id,
+        contentHash: version.contentHash,
+        lastUpdatePostDate: version.lastUpdatePostDate,
+        lastChangedAt: now,
+        lastRunId: version.runId,
+        removed: false,
+        removedAt: null,
+        removedRunId: null,
       },
-    );
-    if (result.matchedCount === 1) return { kind: 'applied', previousId: head.versionId };
+      $push: { versions: ref },
+    };
+  }
+
+  /** A new trial whose insert collided: someone else inserted it, maybe with this very version. */
+  private async settleFresh(version: TrialVersionDoc): Promise<ApplyOutcome> {
+    const doc = await this.trials.findOne({ _id: version.nctId }, { projection: { versionId: 1, versions: 1 } });
+    if (doc?.versions.length === 1 && doc.versionId === version._id && doc.versions[0]?.runId === version.runId) {
+      return { kind: 'applied', previousId: null };
+    }
     return this.reconcile(version);
   }
 

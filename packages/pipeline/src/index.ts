@@ -1,0 +1,11 @@
+export { checkedKey, DEFAULT_SETTINGS, type FetchContext, type PipelineContext, type PipelineSettings } from './pipeline-context.js';
+export { runProgress, type RunProgress, type RunTotals } from './run-progress.js';
+export { maybeFinalizeRun, recordDeadLetter } from './run-lifecycle.js';
+export { WorkerMetrics } from './metrics.js';
+export {
+  createPipelineContext,
+  startPipelineWorkers,
+  type HandlerFactories,
+  type PipelineRuntime,
+  type RuntimeConfig,
+} from './worker-runtime.js';

@@ -1,0 +1,45 @@
+import type { CtgovClient } from '@trialwatch/ctgov-client';
+import type { PipelineQueues } from '@trialwatch/queues';
+import type { Store } from '@trialwatch/store';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+
+export interface PipelineSettings {
+  /** Queue and key prefix (TRIALWATCH_PREFIX). */
+  prefix: string;
+  /** Page size asked of the registry (≤ 1000). */
+  pageSize: number;
+  /** How many least recently checked trials each run re-fetches by id. */
+  verifyLimit: number;
+  /** Ids per re-verification request. */
+  verifyBatchSize: number;
+  /** Warn when the registry's dataTimestamp is older than this. */
+  staleDataHours: number;
+}
+
+export const DEFAULT_SETTINGS: Omit<PipelineSettings, 'prefix'> = {
+  pageSize: 1000,
+  verifyLimit: 500,
+  verifyBatchSize: 200,
+  staleDataHours: 48,
+};
+
+/** What every stage handler is given: its I/O, injected. */
+export interface PipelineContext {
+  store: Store;
+  queues: PipelineQueues;
+  redis: Redis;
+  logger: Logger;
+  settings: PipelineSettings;
+  now: () => Date;
+}
+
+/** Stages that talk to the registry also get a client. */
+export interface FetchContext extends PipelineContext {
+  client: CtgovClient;
+}
+
+/** Redis key of a scope's "last checked" clock (a sorted set: nctId → epoch ms). */
+export function checkedKey(prefix: string, scope: string): string {
+  return `${prefix}:checked:${scope}`;
+}

@@ -1,0 +1,79 @@
+import type { DeadLetter } from '@trialwatch/queues';
+import type { PipelineContext } from './pipeline-context.js';
+import { runProgress } from './run-progress.js';
+
+/**
+ * Called by every stage after it records its step: when nothing of the run is left to do, queue its
+ * finalization (once: the job id is the run's). Drained is monotonic, so the finalizer sees it too.
+ */
+export async function maybeFinalizeRun(context: PipelineContext, runId: string): Promise<boolean> {
+  const run = await context.store.runs.get(runId);
+  if (!run || run.status !== 'running') return false;
+  if (!runProgress(run).drained) return false;
+  await context.queues.enqueue('finalize', { runId });
+  return true;
+}
+
+interface RunScopedPayload {
+  runId?: unknown;
+  searchIndex?: unknown;
+  pageIndex?: unknown;
+  batchIndex?: unknown;
+  batchId?: unknown;
+  nctIds?: unknown;
+  rawIds?: unknown;
+}
+
+/**
+ * A job that failed for good: keep the payload and the reason in the dead-letter store, and tell its
+ * run not to wait for it (the run will end incomplete and keep its watermark).
+ */
+export async function recordDeadLetter(context: PipelineContext, letter: DeadLetter): Promise<void> {
+  const payload = (typeof letter.payload === 'object' && letter.payload !== null ? letter.payload : {}) as RunScopedPayload;
+  const runId = typeof payload.runId === 'string' ? payload.runId : null;
+  const firstId = firstNctId(payload);
+  await context.store.deadLetters.record(
+    {
+      _id: `${letter.queue}:${letter.jobId}`,
+      stage: letter.stage,
+      queue: letter.queue,
+      jobId: letter.jobId,
+      runId,
+      nctId: firstId,
+      reason: letter.reason,
+      errorKind: letter.errorKind,
+      payload: letter.payload,
+      rawText: null,
+      attempts: letter.attempts,
+    },
+    context.now(),
+  );
+  if (!runId) return;
+  const runs = context.store.runs;
+  switch (letter.stage) {
+    case 'fetch':
+      await runs.recordFailedJob(runId, `fetch.s${String(payload.searchIndex)}.p${String(payload.pageIndex)}`, letter.reason);
+      break;
+    case 'verify':
+      await runs.recordFailedJob(runId, `verify.v${String(payload.batchIndex)}`, letter.reason);
+      break;
+    case 'normalize':
+    case 'detect':
+      await runs.recordFailedJob(runId, `${letter.stage}.${String(payload.batchId)}`, letter.reason, String(payload.batchId));
+      break;
+    case 'finalize': {
+      const run = await runs.get(runId);
+      await runs.finish(runId, 'failed', run?.summary ?? null, context.now());
+      return;
+    }
+    default:
+      return;
+  }
+  await maybeFinalizeRun(context, runId);
+}
+
+function firstNctId(payload: RunScopedPayload): string | null {
+  if (Array.isArray(payload.nctIds) && typeof payload.nctIds[0] === 'string') return payload.nctIds[0];
+  if (Array.isArray(payload.rawIds) && typeof payload.rawIds[0] === 'string') return payload.rawIds[0].split('@')[0] ?? null;
+  return null;
+}

@@ -1,0 +1,169 @@
+import type { Server } from 'node:http';
+import { createCtgovClient } from '@trialwatch/ctgov-client';
+import {
+  createRedisConnection,
+  createRedisPacer,
+  createStageWorker,
+  PipelineQueues,
+  type StageHandler,
+  type StageName,
+} from '@trialwatch/queues';
+import { createStore, type Store } from '@trialwatch/store';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { WorkerMetrics } from './metrics.js';
+import { DEFAULT_SETTINGS, type FetchContext, type PipelineSettings } from './pipeline-context.js';
+import { recordDeadLetter } from './run-lifecycle.js';
+
+export type HandlerFactories = { [S in StageName]?: (context: FetchContext) => StageHandler<S> };
+
+export interface RuntimeConfig {
+  REDIS_URL: string;
+  MONGODB_URI: string;
+  TRIALWATCH_PREFIX: string;
+  CTGOV_BASE_URL?: string;
+  CTGOV_REQUESTS_PER_MINUTE?: number;
+  CTGOV_TIMEOUT_MS?: number;
+  CTGOV_MAX_RETRIES?: number;
+  CTGOV_PAGE_SIZE?: number;
+  WORKER_CONCURRENCY?: number;
+  METRICS_PORT?: number;
+}
+
+export interface PipelineRuntime {
+  context: FetchContext;
+  workers: Worker[];
+  metrics: WorkerMetrics;
+  metricsPort: number | null;
+  close(deadlineMs?: number): Promise<void>;
+}
+
+const DEFAULT_CONCURRENCY: Record<StageName, number> = {
+  fetch: 2,
+  verify: 1,
+  normalize: 2,
+  detect: 2,
+  finalize: 1,
+  deliver: 8,
+  digest: 1,
+  schedule: 1,
+};
+
+/** Connections and the shared context, without workers (for producers: the CLI, the API, tests). */
+export async function createPipelineContext(
+  config: RuntimeConfig,
+  logger: Logger,
+  overrides: Partial<PipelineSettings> = {},
+): Promise<{ context: FetchContext; close(): Promise<void> }> {
+  const store: Store = await createStore(config.MONGODB_URI, { appName: 'trialwatch' });
+  const redis: Redis = createRedisConnection(config.REDIS_URL, 'worker');
+  const producer = createRedisConnection(config.REDIS_URL, 'producer');
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  producer.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  const queues = new PipelineQueues(producer, config.TRIALWATCH_PREFIX);
+  const requestsPerMinute = config.CTGOV_REQUESTS_PER_MINUTE ?? 50;
+  const client = createCtgovClient({
+    baseUrl: config.CTGOV_BASE_URL ?? 'https://clinicaltrials.gov/api/v2',
+    pacer: createRedisPacer(redis, `${config.TRIALWATCH_PREFIX}:pacer:ctgov`, requestsPerMinute),
+    timeoutMs: config.CTGOV_TIMEOUT_MS ?? 30_000,
+    maxRetries: config.CTGOV_MAX_RETRIES ?? 6,
+    logger: logger.child({ component: 'ctgov-client' }),
+  });
+  const context: FetchContext = {
+    store,
+    queues,
+    redis,
+    client,
+    logger,
+    now: () => new Date(),
+    settings: {
+      ...DEFAULT_SETTINGS,
+      pageSize: config.CTGOV_PAGE_SIZE ?? DEFAULT_SETTINGS.pageSize,
+      prefix: config.TRIALWATCH_PREFIX,
+      ...overrides,
+    },
+  };
+  return {
+    context,
+    async close() {
+      await queues.close();
+      await Promise.allSettled([redis.quit(), producer.quit()]);
+      await store.close();
+    },
+  };
+}
+
+/**
+ * Start workers for the given stages on one context. Shutdown order: workers (finishing their current
+ * jobs), then queues, then connections, under a deadline.
+ */
+export async function startPipelineWorkers(options: {
+  config: RuntimeConfig;
+  logger: Logger;
+  service: string;
+  handlers: HandlerFactories;
+  stages?: readonly StageName[];
+  settings?: Partial<PipelineSettings>;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}): Promise<PipelineRuntime> {
+  const { config, logger } = options;
+  const base = await createPipelineContext(config, logger, options.settings);
+  const context = base.context;
+  const metrics = new WorkerMetrics(context.queues, options.service);
+  const stages = (options.stages ?? (Object.keys(options.handlers) as StageName[])).filter(
+    (stage) => options.handlers[stage] !== undefined,
+  );
+  const workerConnection = createRedisConnection(config.REDIS_URL, 'worker');
+  workerConnection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  const workers = stages.map((stage) => {
+    const factory = options.handlers[stage] as (context: FetchContext) => StageHandler<typeof stage>;
+    return createStageWorker(stage, factory(context), {
+      connection: workerConnection,
+      prefix: config.TRIALWATCH_PREFIX,
+      logger: logger.child({ stage }),
+      concurrency: config.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY[stage],
+      onDeadLetter: (letter) => recordDeadLetter(context, letter),
+      onJobFinished: (stage, outcome, durationMs) => {
+        metrics.jobFinished(stage, outcome, durationMs);
+      },
+      ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
+    });
+  });
+  let metricsServer: Server | null = null;
+  let metricsPort: number | null = null;
+  if (config.METRICS_PORT !== undefined) {
+    const bound = await metrics.listen(config.METRICS_PORT);
+    metricsServer = bound.server;
+    metricsPort = bound.port;
+    logger.info({ port: metricsPort }, 'metrics listening');
+  }
+  logger.info({ stages, prefix: config.TRIALWATCH_PREFIX }, 'workers started');
+
+  let closing: Promise<void> | null = null;
+  return {
+    context,
+    workers,
+    metrics,
+    metricsPort,
+    close(deadlineMs = 20_000) {
+      closing ??= (async () => {
+        const graceful = Promise.all(workers.map((worker) => worker.close()));
+        const timedOut = await Promise.race([
+          graceful.then(() => false),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(true), deadlineMs).unref()),
+        ]);
+        if (timedOut) {
+          logger.warn({ deadlineMs }, 'workers did not finish in time; forcing close');
+          await Promise.all(workers.map((worker) => worker.close(true)));
+        }
+        metricsServer?.close();
+        await workerConnection.quit().catch(() => undefined);
+        await base.close();
+      })();
+      return closing;
+    },
+  };
+}

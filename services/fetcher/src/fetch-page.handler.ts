@@ -1,0 +1,45 @@
+import { maybeFinalizeRun, type FetchContext } from '@trialwatch/pipeline';
+import type { FetchPagePayload } from '@trialwatch/queues';
+import { ingestStudies } from './ingest-studies.js';
+import { toStudiesQuery } from './search-query.js';
+
+/** One page of one search: fetch it, ingest its studies, queue the next page, record the page. */
+export async function handleFetchPage(context: FetchContext, payload: FetchPagePayload): Promise<{ fetched: number }> {
+  const run = await context.store.runs.get(payload.runId);
+  const search = run?.searches[payload.searchIndex];
+  if (!run || run.status !== 'running' || !search) {
+    context.logger.info({ runId: payload.runId }, 'run not running; page skipped');
+    return { fetched: 0 };
+  }
+  const query = toStudiesQuery(search, run.windowFrom, context.settings.pageSize);
+  const page = await context.client.fetchStudiesPage(query, payload.pageToken);
+  const pageKey = `s${payload.searchIndex}p${payload.pageIndex}`;
+  const outcome = await ingestStudies(context, run, page.studies, pageKey, 'search');
+
+  if (page.nextPageToken) {
+    await context.queues.enqueue('fetch', {
+      runId: run._id,
+      searchIndex: payload.searchIndex,
+      pageIndex: payload.pageIndex + 1,
+      pageToken: page.nextPageToken,
+    });
+  }
+  await context.store.runs.recordPage(
+    run._id,
+    pageKey,
+    {
+      fetched: outcome.fetched,
+      totalCount: page.totalCount,
+      hasNext: page.nextPageToken !== null,
+      invalid: outcome.invalid,
+      unchanged: outcome.unchanged,
+      queued: outcome.queued,
+      batchId: outcome.queued > 0 ? pageKey : null,
+      maxLastUpdatePostDate: outcome.maxLastUpdatePostDate,
+      attempts: page.attempts,
+    },
+    outcome.batches,
+  );
+  await maybeFinalizeRun(context, run._id);
+  return { fetched: outcome.fetched };
+}

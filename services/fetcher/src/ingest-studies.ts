@@ -1,0 +1,180 @@
+import type { RawStudy } from '@trialwatch/ctgov-client';
+import { contentHash } from '@trialwatch/domain';
+import { checkedKey, type FetchContext } from '@trialwatch/pipeline';
+import type { BatchRecord, RawRecordDoc, SyncRunDoc } from '@trialwatch/store';
+
+export interface IngestOutcome {
+  fetched: number;
+  invalid: number;
+  unchanged: number;
+  queued: number;
+  /** The ids of the studies that were readable, in the order served. */
+  servedIds: string[];
+  maxLastUpdatePostDate: string | null;
+  batches: { id: string; record: BatchRecord }[];
+}
+
+interface ReadableStudy {
+  nctId: string;
+  hash: string;
+  record: Record<string, unknown>;
+  lastUpdatePostDate: string | null;
+}
+
+const NCT_ID = /^NCT\d{8}$/;
+
+/**
+ * The fetch side of a batch of served studies: keep what is not a study as a dead letter with its raw
+ * text, archive the records whose content changed, and queue them for normalization. Unchanged studies
+ * cost one `_id` lookup and no write.
+ */
+export async function ingestStudies(
+  context: FetchContext,
+  run: SyncRunDoc,
+  studies: readonly RawStudy[],
+  batchId: string,
+  origin: 'search' | 'verify',
+): Promise<IngestOutcome> {
+  const now = context.now();
+  const readable: ReadableStudy[] = [];
+  let invalid = 0;
+  for (const [index, study] of studies.entries()) {
+    const record = asStudyRecord(study);
+    if (!record) {
+      invalid += 1;
+      await keepInvalid(context, run._id, batchId, index, study, now);
+      continue;
+    }
+    readable.push(record);
+  }
+
+  const heads = await context.store.trials.heads(readable.map((study) => study.nctId));
+  const changed = new Map<string, ReadableStudy>();
+  const membershipOnly: { nctId: string; versionId: string }[] = [];
+  for (const study of readable) {
+    const head = heads.get(study.nctId);
+    if (!head || head.contentHash !== study.hash || head.removed) {
+      changed.set(`${study.nctId}@${study.hash}`, study);
+    } else if (run.cohort && !head.cohorts.includes(run.cohort)) {
+      membershipOnly.push({ nctId: study.nctId, versionId: head.versionId });
+    }
+  }
+
+  const batches: { id: string; record: BatchRecord }[] = [];
+  if (changed.size > 0) {
+    const docs: RawRecordDoc[] = [...changed.entries()].map(([id, study]) => ({
+      _id: id,
+      nctId: study.nctId,
+      contentHash: study.hash,
+      record: study.record,
+      runId: run._id,
+      fetchedAt: now,
+    }));
+    await context.store.raw.insert(docs);
+    await context.queues.enqueue('normalize', { runId: run._id, batchId, rawIds: [...changed.keys()] });
+    batches.push({ id: batchId, record: { origin, size: changed.size } });
+  }
+  if (membershipOnly.length > 0 && run.cohort) {
+    const cohort = run.cohort;
+    const membershipBatchId = `${batchId}m`;
+    await context.queues.enqueue('detect', {
+      runId: run._id,
+      batchId: membershipBatchId,
+      transitions: membershipOnly.map(({ nctId, versionId }) => ({
+        nctId,
+        fromVersion: versionId,
+        toVersion: versionId,
+        enteredCohorts: [cohort],
+        leftCohorts: [],
+        removed: false,
+      })),
+    });
+    batches.push({
+      id: membershipBatchId,
+      record: { origin: 'membership', size: membershipOnly.length, normalized: true, detectBatchId: membershipBatchId },
+    });
+  }
+
+  if (readable.length > 0) {
+    const key = checkedKey(context.settings.prefix, run.scope);
+    const score = now.getTime();
+    await context.redis.zadd(key, ...readable.flatMap((study) => [score, study.nctId]));
+  }
+
+  return {
+    fetched: studies.length,
+    invalid,
+    unchanged: readable.length - changed.size,
+    queued: changed.size,
+    servedIds: readable.map((study) => study.nctId),
+    maxLastUpdatePostDate: readable.reduce<string | null>(
+      (max, study) => (study.lastUpdatePostDate && (!max || study.lastUpdatePostDate > max) ? study.lastUpdatePostDate : max),
+      null,
+    ),
+    batches,
+  };
+}
+
+function asStudyRecord(study: RawStudy): ReadableStudy | null {
+  const record = study.record;
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+  const nctId = readPath(record, ['protocolSection', 'identificationModule', 'nctId']);
+  if (typeof nctId !== 'string' || !NCT_ID.test(nctId)) return null;
+  const lastUpdate = readPath(record, ['protocolSection', 'statusModule', 'lastUpdatePostDateStruct', 'date']);
+  return {
+    nctId,
+    hash: contentHash(record),
+    record: record as Record<string, unknown>,
+    lastUpdatePostDate: typeof lastUpdate === 'string' ? lastUpdate : null,
+  };
+}
+
+function readPath(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+async function keepInvalid(
+  context: FetchContext,
+  runId: string,
+  batchId: string,
+  index: number,
+  study: RawStudy,
+  now: Date,
+): Promise<void> {
+  const rawText = study.text ?? safeStringify(study.record);
+  const nctId = study.nctId ?? (/NCT\d{8}/.exec(rawText)?.[0] ?? null);
+  const reason =
+    typeof study.record === 'string'
+      ? 'not a study record: the registry served text that is not JSON'
+      : 'not a study record: no protocolSection.identificationModule.nctId';
+  await context.store.deadLetters.record(
+    {
+      _id: `invalid-record:${runId}:${batchId}:${index}`,
+      stage: 'fetch',
+      queue: 'sync-fetch',
+      jobId: `${runId}.${batchId}`,
+      runId,
+      nctId,
+      reason,
+      errorKind: 'invalid_record',
+      payload: { runId, batchId, index },
+      rawText,
+      attempts: 1,
+    },
+    now,
+  );
+  context.logger.warn({ runId, batchId, index, nctId }, 'invalid record kept as a dead letter');
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,46 @@
+import { runProgress, type PipelineContext } from '@trialwatch/pipeline';
+import type { FinalizeRunPayload } from '@trialwatch/queues';
+import type { SyncRunDoc } from '@trialwatch/store';
+
+export class RunNotDrainedError extends Error {
+  override readonly name = 'RunNotDrainedError';
+  readonly retryable = true;
+  readonly kind = 'run_not_drained';
+}
+
+/**
+ * Close a drained run: completed when every search got what its totalCount promised, incomplete
+ * otherwise. Only a completed run advances the scope's watermark.
+ */
+export async function handleFinalizeRun(context: PipelineContext, payload: FinalizeRunPayload): Promise<{ status: string }> {
+  const run = await context.store.runs.get(payload.runId);
+  if (!run || run.status !== 'running') return { status: run?.status ?? 'missing' };
+  const progress = runProgress(run);
+  if (!progress.drained) throw new RunNotDrainedError(`run ${run._id} still has work in flight`);
+  const now = context.now();
+  const status = progress.incompleteReasons.length > 0 ? 'incomplete' : 'completed';
+  const summary: NonNullable<SyncRunDoc['summary']> = {
+    ...progress.totals,
+    runId: run._id,
+    durationMs: now.getTime() - run.startedAt.getTime(),
+    incompleteReason: progress.incompleteReasons.join('; ') || null,
+  };
+  const closed = await context.store.runs.finish(run._id, status, summary, now);
+  if (!closed) return { status: 'already-finished' };
+  if (status === 'completed') {
+    const previous = await context.store.runs.watermark(run.scope);
+    const candidates = [previous?.maxLastUpdatePostDate, progress.maxLastUpdatePostDate].filter(
+      (date): date is string => typeof date === 'string',
+    );
+    await context.store.runs.advanceWatermark({
+      _id: run.scope,
+      lastCompletedRunId: run._id,
+      lastCompletedAt: run.startedAt,
+      maxLastUpdatePostDate: candidates.sort().at(-1) ?? null,
+    });
+  } else {
+    context.logger.error({ runId: run._id, reasons: progress.incompleteReasons, totals: progress.totals }, 'sync run incomplete');
+  }
+  context.logger.info({ ...summary, status }, 'sync run finished');
+  return { status };
+}
