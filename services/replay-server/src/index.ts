@@ -1,1 +1,7 @@
-export {};
+export { API_VERSION, startReplayServer, type ReplayServer, type ReplayStats } from './replay-server.js';
+export {
+  DataTimestamp,
+  ReplayServerOptions,
+  type ReplayLogger,
+  type ReplayServerSettings,
+} from './replay-options.schema.js';
