@@ -41,9 +41,12 @@ async function listLines(folder: string): Promise<string[]> {
   return Promise.all(
     files.map(async (file) => {
       const parsed = ListedStudy.safeParse(JSON.parse(await readFile(path.join(folder, file), 'utf8')));
-      if (!parsed.success) throw new CliFailure(`${file}: not a study record (${parsed.error.issues[0]?.message ?? ''})`);
-      const { identificationModule, statusModule }: ListedStudy['protocolSection'] = parsed.data.protocolSection;
-      const lastKnown = statusModule.lastKnownStatus === undefined ? '' : ` (last known ${statusModule.lastKnownStatus})`;
+      if (!parsed.success)
+        throw new CliFailure(`${file}: not a study record (${parsed.error.issues[0]?.message ?? ''})`);
+      const { identificationModule, statusModule }: ListedStudy['protocolSection'] =
+        parsed.data.protocolSection;
+      const lastKnown =
+        statusModule.lastKnownStatus === undefined ? '' : ` (last known ${statusModule.lastKnownStatus})`;
       return `${identificationModule.nctId}\t${statusModule.overallStatus}${lastKnown}`;
     }),
   );
@@ -53,7 +56,9 @@ async function listLines(folder: string): Promise<string[]> {
 export function registerDemoDataCommand(program: Command): void {
   program
     .command('demo-data')
-    .description("the project's demo records (Table 2 and related PRRT trials, reconstructed): where and what")
+    .description(
+      "the project's demo records (Table 2 and related PRRT trials, reconstructed): where and what",
+    )
     .option('--path', 'print the absolute folder of the records')
     .option('--list', 'print each record: NCT id and overall status')
     .option('--snapshot <name>', `use a snapshot instead of today's records (${DEMO_SNAPSHOTS.join(', ')})`)

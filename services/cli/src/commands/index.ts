@@ -11,4 +11,5 @@ export const commandModules: ReadonlyArray<(program: Command) => void> = [
   registerWorkerCommand,
   registerServicesCommand,
   registerReplayServerCommand,
-  registerDemoDataCommand];
+  registerDemoDataCommand,
+];

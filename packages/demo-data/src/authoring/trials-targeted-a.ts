@@ -1,0 +1,275 @@
+import { FOUR_CYCLES_LU, intervention, NET_CONDITIONS } from './spec-helpers.js';
+import type { TrialSpec } from './study-spec.js';
+
+/** Table 2's targeted-therapy combinations (PARP inhibitors, cabozantinib, telotristat), April 2024. */
+export const TARGETED_TRIALS_A: TrialSpec[] = [
+  {
+    nctId: 'NCT05053854',
+    orgStudyId: 'PMCC-PARLUNET-21',
+    acronym: 'PARLuNET',
+    briefTitle: 'Talazoparib and 177Lu-DOTATATE in Advanced Neuroendocrine Tumours',
+    officialTitle:
+      'A Phase I Dose-Escalation Study of the PARP Inhibitor Talazoparib Combined With 177Lu-DOTATATE in Patients With Somatostatin Receptor-Positive Neuroendocrine Tumours (PARLuNET)',
+    sponsor: { name: 'Peter MacCallum Cancer Centre, Australia', class: 'OTHER' },
+    summary:
+      'A phase I study in Australia adding the PARP inhibitor talazoparib to four cycles of 177Lu-DOTATATE in 24 patients, to find a safe dose of the combination.',
+    conditions: NET_CONDITIONS,
+    keywords: ['PRRT', 'PARP inhibitor', 'talazoparib', 'DNA damage repair'],
+    status: 'RECRUITING',
+    statusVerified: '2024-02',
+    startDate: { date: '2022-01-18', type: 'ACTUAL' },
+    primaryCompletionDate: { date: '2025-12', type: 'ESTIMATED' },
+    completionDate: { date: '2026-06', type: 'ESTIMATED' },
+    firstSubmitted: '2021-09-13',
+    firstPosted: '2021-09-23',
+    lastUpdateSubmitted: '2024-02-19',
+    lastUpdatePosted: '2024-02-22',
+    phases: ['PHASE1'],
+    allocation: 'NA',
+    interventionModel: 'SINGLE_GROUP',
+    enrollment: { count: 24, type: 'ESTIMATED' },
+    arms: [
+      {
+        label: 'Talazoparib + 177Lu-DOTATATE',
+        type: 'EXPERIMENTAL',
+        description: 'Oral talazoparib at escalating doses with four cycles of 177Lu-DOTATATE.',
+      },
+    ],
+    interventions: [
+      intervention(
+        'DRUG',
+        'Lutetium Lu 177 Dotatate',
+        ['Talazoparib + 177Lu-DOTATATE'],
+        'Four cycles, intravenously, every eight weeks.',
+        ['Lutathera', '177Lu-DOTATATE'],
+      ),
+      intervention(
+        'DRUG',
+        'Talazoparib',
+        ['Talazoparib + 177Lu-DOTATATE'],
+        'Orally, daily around each cycle.',
+        ['Talzenna'],
+      ),
+    ],
+    primaryOutcome: { measure: 'Maximum tolerated dose of talazoparib', timeFrame: '16 weeks' },
+    sites: [
+      {
+        facility: 'Peter MacCallum Cancer Centre',
+        city: 'Melbourne',
+        state: 'Victoria',
+        country: 'Australia',
+      },
+      {
+        facility: 'Royal North Shore Hospital',
+        city: 'St Leonards',
+        state: 'New South Wales',
+        country: 'Australia',
+      },
+    ],
+  },
+  {
+    nctId: 'NCT05249114',
+    orgStudyId: 'OHSU-STUDY-22731',
+    briefTitle: 'Cabozantinib With 177Lu-DOTATATE in Neuroendocrine Tumors',
+    officialTitle:
+      'A Pilot Phase I Study of Cabozantinib in Combination With 177Lu-DOTATATE in Patients With Progressive Somatostatin Receptor-Positive Neuroendocrine Tumors',
+    sponsor: { name: 'OHSU Knight Cancer Institute', class: 'OTHER' },
+    summary:
+      'A small phase I study in Oregon, USA, of cabozantinib given with four cycles of 7.4 GBq 177Lu-DOTATATE in 6 patients with progressive neuroendocrine tumours.',
+    conditions: NET_CONDITIONS,
+    keywords: ['PRRT', 'cabozantinib', 'tyrosine kinase inhibitor'],
+    status: 'ACTIVE_NOT_RECRUITING',
+    statusVerified: '2023-12',
+    startDate: { date: '2022-04-12', type: 'ACTUAL' },
+    primaryCompletionDate: { date: '2023-11-30', type: 'ACTUAL' },
+    completionDate: { date: '2024-08-30', type: 'ESTIMATED' },
+    firstSubmitted: '2022-02-14',
+    firstPosted: '2022-02-22',
+    lastUpdateSubmitted: '2023-12-14',
+    lastUpdatePosted: '2023-12-18',
+    phases: ['PHASE1'],
+    allocation: 'NA',
+    interventionModel: 'SINGLE_GROUP',
+    enrollment: { count: 6, type: 'ACTUAL' },
+    arms: [
+      {
+        label: 'Cabozantinib + Lu-177-DOTATATE',
+        type: 'EXPERIMENTAL',
+        description: 'Daily oral cabozantinib with four cycles of 7.4 GBq Lu-177-DOTATATE.',
+      },
+    ],
+    interventions: [
+      intervention('DRUG', 'Lu-177-DOTATATE', ['Cabozantinib + Lu-177-DOTATATE'], FOUR_CYCLES_LU, [
+        'Lutathera',
+      ]),
+      intervention('DRUG', 'Cabozantinib', ['Cabozantinib + Lu-177-DOTATATE'], 'Orally, once daily.', [
+        'Cabometyx',
+      ]),
+    ],
+    primaryOutcome: { measure: 'Participants with dose-limiting toxicities', timeFrame: '8 weeks' },
+    sites: [
+      {
+        facility: 'OHSU Knight Cancer Institute',
+        city: 'Portland',
+        state: 'Oregon',
+        zip: '97239',
+        country: 'United States',
+      },
+    ],
+  },
+  {
+    nctId: 'NCT05870423',
+    orgStudyId: 'NKI-M23OLU',
+    briefTitle: 'Olaparib and [177Lu]Lu-DOTATATE in Neuroendocrine Tumours',
+    officialTitle:
+      'Olaparib Combined With [177Lu]Lu-DOTATATE in Patients With Somatostatin Receptor-Positive Neuroendocrine Tumours: a Phase I Dose-Escalation Study',
+    sponsor: { name: 'The Netherlands Cancer Institute', class: 'OTHER' },
+    collaborators: [{ name: 'UMC Utrecht', class: 'OTHER' }],
+    summary:
+      'A phase I study in the Netherlands of the PARP inhibitor olaparib with several cycles of 7.4 GBq [177Lu]Lu-DOTATATE in 24 patients.',
+    conditions: NET_CONDITIONS,
+    keywords: ['PRRT', 'PARP inhibitor', 'olaparib'],
+    status: 'RECRUITING',
+    statusVerified: '2024-03',
+    startDate: { date: '2023-07-03', type: 'ACTUAL' },
+    primaryCompletionDate: { date: '2025-12', type: 'ESTIMATED' },
+    completionDate: { date: '2026-12', type: 'ESTIMATED' },
+    firstSubmitted: '2023-05-12',
+    firstPosted: '2023-05-22',
+    lastUpdateSubmitted: '2024-03-18',
+    lastUpdatePosted: '2024-03-21',
+    phases: ['PHASE1'],
+    allocation: 'NA',
+    interventionModel: 'SINGLE_GROUP',
+    enrollment: { count: 24, type: 'ESTIMATED' },
+    arms: [
+      {
+        label: '[177Lu]Lu-DOTATATE + olaparib',
+        type: 'EXPERIMENTAL',
+        description: 'Olaparib at escalating doses around each cycle of 7.4 GBq [177Lu]Lu-DOTATATE.',
+      },
+    ],
+    interventions: [
+      intervention(
+        'RADIATION',
+        '[177Lu]Lu-DOTATATE',
+        ['[177Lu]Lu-DOTATATE + olaparib'],
+        'Several cycles of 7.4 GBq, intravenously.',
+        ['Lutathera'],
+      ),
+      intervention(
+        'DRUG',
+        'Olaparib',
+        ['[177Lu]Lu-DOTATATE + olaparib'],
+        'Orally, twice daily around each cycle.',
+        ['Lynparza'],
+      ),
+    ],
+    primaryOutcome: { measure: 'Recommended phase II dose of olaparib', timeFrame: '6 months' },
+    sites: [
+      { facility: 'The Netherlands Cancer Institute', city: 'Amsterdam', country: 'Netherlands' },
+      { facility: 'UMC Utrecht', city: 'Utrecht', country: 'Netherlands' },
+    ],
+  },
+  {
+    nctId: 'NCT04375267',
+    orgStudyId: 'LUPARP-2020',
+    acronym: 'LuPARP',
+    briefTitle: '177Lu-DOTA-TATE and Olaparib in Somatostatin Receptor-Positive Tumours',
+    officialTitle:
+      'LuPARP: a Phase I Trial of 177Lu-DOTA-TATE Combined With the PARP Inhibitor Olaparib in Patients With Inoperable Progressive Somatostatin Receptor-Positive Tumours',
+    sponsor: { name: 'Karolinska University Hospital', class: 'OTHER' },
+    summary:
+      'A phase I trial in Sweden of olaparib with four cycles of 177Lu-DOTA-TATE in 18 patients with inoperable, progressive somatostatin receptor-positive tumours.',
+    conditions: NET_CONDITIONS,
+    keywords: ['PRRT', 'PARP inhibitor', 'olaparib'],
+    status: 'ACTIVE_NOT_RECRUITING',
+    statusVerified: '2023-07',
+    startDate: { date: '2020-09-01', type: 'ACTUAL' },
+    primaryCompletionDate: { date: '2023-06-30', type: 'ACTUAL' },
+    completionDate: { date: '2024-12-31', type: 'ESTIMATED' },
+    firstSubmitted: '2020-04-30',
+    firstPosted: '2020-05-05',
+    lastUpdateSubmitted: '2023-07-10',
+    lastUpdatePosted: '2023-07-13',
+    phases: ['PHASE1'],
+    allocation: 'NA',
+    interventionModel: 'SINGLE_GROUP',
+    enrollment: { count: 18, type: 'ACTUAL' },
+    arms: [
+      {
+        label: '177Lu-DOTA-TATE + olaparib',
+        type: 'EXPERIMENTAL',
+        description: 'Four cycles of 177Lu-DOTA-TATE with olaparib at one of three dose levels.',
+      },
+    ],
+    interventions: [
+      intervention('RADIATION', '177Lu-DOTA-TATE', ['177Lu-DOTA-TATE + olaparib'], FOUR_CYCLES_LU, [
+        'Lutathera',
+      ]),
+      intervention(
+        'DRUG',
+        'Olaparib',
+        ['177Lu-DOTA-TATE + olaparib'],
+        'Orally, twice daily for up to 28 days per cycle.',
+      ),
+    ],
+    primaryOutcome: { measure: 'Dose-limiting toxicities', timeFrame: '10 weeks after the first cycle' },
+    sites: [{ facility: 'Karolinska University Hospital', city: 'Stockholm', country: 'Sweden' }],
+  },
+  {
+    nctId: 'NCT04543955',
+    orgStudyId: 'MCC-20-NET-117',
+    briefTitle: 'Telotristat Ethyl With Lutathera in Neuroendocrine Tumors',
+    officialTitle:
+      'A Phase II Study of Telotristat Ethyl in Combination With 177Lu-DOTATATE in Patients With Metastatic Neuroendocrine Tumors',
+    sponsor: { name: 'University of Kentucky', class: 'OTHER' },
+    summary:
+      'A phase II study in Kentucky, USA, of telotristat ethyl given with four cycles of 177Lu-DOTATATE in 70 patients with metastatic neuroendocrine tumours.',
+    conditions: ['Carcinoid Tumor', 'Neuroendocrine Tumors'],
+    keywords: ['PRRT', 'telotristat', 'carcinoid syndrome'],
+    status: 'UNKNOWN',
+    lastKnownStatus: 'RECRUITING',
+    statusVerified: '2021-10',
+    startDate: { date: '2020-11-05', type: 'ACTUAL' },
+    primaryCompletionDate: { date: '2023-12', type: 'ESTIMATED' },
+    completionDate: { date: '2024-12', type: 'ESTIMATED' },
+    firstSubmitted: '2020-09-01',
+    firstPosted: '2020-09-10',
+    lastUpdateSubmitted: '2021-10-01',
+    lastUpdatePosted: '2021-10-04',
+    phases: ['PHASE2'],
+    allocation: 'NA',
+    interventionModel: 'SINGLE_GROUP',
+    enrollment: { count: 70, type: 'ESTIMATED' },
+    arms: [
+      {
+        label: 'Telotristat ethyl + Lutathera',
+        type: 'EXPERIMENTAL',
+        description: 'Telotristat ethyl three times daily with four cycles of 177Lu-DOTATATE.',
+      },
+    ],
+    interventions: [
+      intervention('DRUG', 'Lutetium Lu 177 Dotatate', ['Telotristat ethyl + Lutathera'], FOUR_CYCLES_LU, [
+        'Lutathera',
+      ]),
+      intervention(
+        'DRUG',
+        'Telotristat Ethyl',
+        ['Telotristat ethyl + Lutathera'],
+        '250 mg orally three times daily.',
+        ['Xermelo'],
+      ),
+    ],
+    primaryOutcome: { measure: 'Progression-free survival', timeFrame: '24 months' },
+    sites: [
+      {
+        facility: 'Markey Cancer Center',
+        city: 'Lexington',
+        state: 'Kentucky',
+        zip: '40536',
+        country: 'United States',
+      },
+    ],
+  },
+];
