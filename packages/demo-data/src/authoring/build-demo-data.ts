@@ -4,9 +4,11 @@ import { LATER_CHANGES } from './later-changes.js';
 import type { TrialSpec } from './study-spec.js';
 import { CHEMOTHERAPY_TRIALS } from './trials-chemotherapy.js';
 import { IMMUNO_DOUBLE_TRIALS } from './trials-immuno-double.js';
-import { RELATED_TRIALS } from './trials-related.js';
+import { COMPARATOR_TRIALS } from './trials-comparators.js';
+import { NETTER_TRIALS } from './trials-netter.js';
 import { TARGETED_TRIALS_A } from './trials-targeted-a.js';
 import { TARGETED_TRIALS_B } from './trials-targeted-b.js';
+import { TARGETED_TRIALS_C } from './trials-targeted-c.js';
 
 /** The registry refresh each set of records comes from (the review was published on 10 April 2024). */
 export const SNAPSHOT_VERSION_HOLDER = '2024-04-10';
@@ -17,8 +19,10 @@ export const APRIL_2024_TRIALS: TrialSpec[] = [
   ...CHEMOTHERAPY_TRIALS,
   ...TARGETED_TRIALS_A,
   ...TARGETED_TRIALS_B,
+  ...TARGETED_TRIALS_C,
   ...IMMUNO_DOUBLE_TRIALS,
-  ...RELATED_TRIALS,
+  ...NETTER_TRIALS,
+  ...COMPARATOR_TRIALS,
 ];
 
 export interface DemoData {
