@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDemoDataCommand } from './demo-data.command.js';
+import { registerNormalizeCommand } from './normalize.command.js';
 import { registerReplayServerCommand } from './replay-server.command.js';
 import { registerServicesCommand } from './services.command.js';
 import { registerSyncCommand } from './sync.command.js';
@@ -12,4 +13,5 @@ export const commandModules: ReadonlyArray<(program: Command) => void> = [
   registerServicesCommand,
   registerReplayServerCommand,
   registerDemoDataCommand,
+  registerNormalizeCommand,
 ];
