@@ -9,3 +9,4 @@ export {
   type PipelineRuntime,
   type RuntimeConfig,
 } from './worker-runtime.js';
+export { RunProgressStore } from './run-progress-store.js';

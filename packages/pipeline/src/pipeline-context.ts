@@ -3,6 +3,7 @@ import type { PipelineQueues } from '@trialwatch/queues';
 import type { Store } from '@trialwatch/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { RunProgressStore } from './run-progress-store.js';
 
 export interface PipelineSettings {
   /** Queue and key prefix (TRIALWATCH_PREFIX). */
@@ -29,6 +30,8 @@ export interface PipelineContext {
   store: Store;
   queues: PipelineQueues;
   redis: Redis;
+  /** Live progress of running syncs (Redis hashes: atomic per step). */
+  progress: RunProgressStore;
   logger: Logger;
   settings: PipelineSettings;
   now: () => Date;

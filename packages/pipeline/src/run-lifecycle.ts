@@ -9,7 +9,7 @@ import { runProgress } from './run-progress.js';
 export async function maybeFinalizeRun(context: PipelineContext, runId: string): Promise<boolean> {
   const run = await context.store.runs.get(runId);
   if (!run || run.status !== 'running') return false;
-  if (!runProgress(run).drained) return false;
+  if (!runProgress(await context.progress.snapshot(run)).drained) return false;
   await context.queues.enqueue('finalize', { runId });
   return true;
 }
@@ -49,21 +49,21 @@ export async function recordDeadLetter(context: PipelineContext, letter: DeadLet
     context.now(),
   );
   if (!runId) return;
-  const runs = context.store.runs;
+  const progress = context.progress;
   switch (letter.stage) {
     case 'fetch':
-      await runs.recordFailedJob(runId, `fetch.s${String(payload.searchIndex)}.p${String(payload.pageIndex)}`, letter.reason);
+      await progress.recordFailedJob(runId, `fetch.s${String(payload.searchIndex)}.p${String(payload.pageIndex)}`, letter.reason);
       break;
     case 'verify':
-      await runs.recordFailedJob(runId, `verify.v${String(payload.batchIndex)}`, letter.reason);
+      await progress.recordFailedJob(runId, `verify.v${String(payload.batchIndex)}`, letter.reason);
       break;
     case 'normalize':
     case 'detect':
-      await runs.recordFailedJob(runId, `${letter.stage}.${String(payload.batchId)}`, letter.reason, String(payload.batchId));
+      await progress.recordFailedJob(runId, `${letter.stage}.${String(payload.batchId)}`, letter.reason, String(payload.batchId));
       break;
     case 'finalize': {
-      const run = await runs.get(runId);
-      await runs.finish(runId, 'failed', run?.summary ?? null, context.now());
+      const run = await context.store.runs.get(runId);
+      if (run) await context.store.runs.finish(await progress.snapshot(run), 'failed', run.summary, context.now());
       return;
     }
     default:

@@ -14,6 +14,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { WorkerMetrics } from './metrics.js';
 import { DEFAULT_SETTINGS, type FetchContext, type PipelineSettings } from './pipeline-context.js';
+import { RunProgressStore } from './run-progress-store.js';
 import { recordDeadLetter } from './run-lifecycle.js';
 
 export type HandlerFactories = { [S in StageName]?: (context: FetchContext) => StageHandler<S> };
@@ -74,6 +75,7 @@ export async function createPipelineContext(
     store,
     queues,
     redis,
+    progress: new RunProgressStore(redis, config.TRIALWATCH_PREFIX),
     client,
     logger,
     now: () => new Date(),

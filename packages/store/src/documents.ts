@@ -1,4 +1,4 @@
-import type { Trial } from '@trialwatch/domain';
+import type { EventType, Trial } from '@trialwatch/domain';
 
 /** Collection names; natural keys are `_id`s (FerretDB indexes only `_id`). */
 export const COLLECTIONS = {
@@ -73,7 +73,7 @@ export interface TrialVersionDoc {
 export interface EventDoc {
   _id: string;
   nctId: string;
-  type: string;
+  type: EventType;
   field?: string;
   from?: unknown;
   to?: unknown;
@@ -238,6 +238,6 @@ export interface DriftDoc {
   kind: string;
   path: string;
   value: string | null;
-  nctIds: string[];
+  nctId: string;
   firstSeenAt: Date;
 }

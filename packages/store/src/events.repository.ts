@@ -1,11 +1,12 @@
 import type { Collection, Filter } from 'mongodb';
+import type { EventType } from '@trialwatch/domain';
 import type { EventDoc } from './documents.js';
 import { findByIds } from './find-by-ids.js';
 import { insertNew } from './store.js';
 
 export interface EventQuery {
   since?: Date;
-  types?: readonly string[];
+  types?: readonly EventType[];
   nctId?: string;
   cohort?: string;
   runId?: string;

@@ -1,13 +1,13 @@
 import type { Collection, Filter } from 'mongodb';
-import type { BatchRecord, PageRecord, RunStatus, SyncRunDoc, WatermarkDoc } from './documents.js';
+import type { RunStatus, SyncRunDoc, WatermarkDoc } from './documents.js';
 
 export type NewRun = Omit<SyncRunDoc, 'pages' | 'batches' | 'verify' | 'failedJobs' | 'summary' | 'finishedAt' | 'status'> & {
   verifyPlanned: number;
 };
 
 /**
- * Sync runs and their progress. Every progress write is a `$set` of a keyed entry (a page, a batch), so
- * recording the same step twice — BullMQ delivers at least once — changes nothing.
+ * Sync runs: opened by one writer, closed by one writer (the live progress in between is kept in Redis,
+ * see RunProgressStore, because concurrent partial updates of one document are not safe on FerretDB).
  */
 export class RunsRepository {
   constructor(
@@ -33,68 +33,26 @@ export class RunsRepository {
     return this.runs.findOne({ _id: runId });
   }
 
-  /** A fetched page, and the batch it queued (if any), in one write. */
-  async recordPage(
-    runId: string,
-    pageKey: string,
-    page: PageRecord,
-    batches: readonly { id: string; record: BatchRecord }[] = [],
-  ): Promise<void> {
-    const set: Record<string, unknown> = { [`pages.${pageKey}`]: page };
-    for (const batch of batches) Object.assign(set, batchFields(batch.id, batch.record));
-    await this.runs.updateOne({ _id: runId }, { $set: set });
-  }
-
-  async recordVerifyBatch(
-    runId: string,
-    key: string,
-    result: { checked: number; removed: number; queued: number; batchId: string | null },
-    batches: readonly { id: string; record: BatchRecord }[] = [],
-  ): Promise<void> {
-    const set: Record<string, unknown> = { [`verify.batches.${key}`]: result };
-    for (const batch of batches) Object.assign(set, batchFields(batch.id, batch.record));
-    await this.runs.updateOne({ _id: runId }, { $set: set });
-  }
-
-
-  async recordNormalized(
-    runId: string,
-    batchId: string,
-    result: { stored: number; changed: number; failed: number; detectBatchId: string | null },
-  ): Promise<void> {
-    await this.runs.updateOne(
-      { _id: runId },
+  /** Close a running run exactly once; false when another worker closed it first. */
+  async finish(
+    run: Pick<SyncRunDoc, '_id' | 'pages' | 'batches' | 'verify' | 'failedJobs'>,
+    status: Exclude<RunStatus, 'running'>,
+    summary: SyncRunDoc['summary'],
+    now: Date,
+  ): Promise<boolean> {
+    const result = await this.runs.updateOne(
+      { _id: run._id, status: 'running' },
       {
         $set: {
-          [`batches.${batchId}.normalized`]: true,
-          [`batches.${batchId}.stored`]: result.stored,
-          [`batches.${batchId}.changed`]: result.changed,
-          [`batches.${batchId}.failed`]: result.failed,
-          [`batches.${batchId}.detectBatchId`]: result.detectBatchId,
+          status,
+          summary,
+          finishedAt: now,
+          pages: run.pages,
+          batches: run.batches,
+          verify: run.verify,
+          failedJobs: run.failedJobs,
         },
       },
-    );
-  }
-
-  async recordDetected(runId: string, batchId: string, events: number): Promise<void> {
-    await this.runs.updateOne(
-      { _id: runId },
-      { $set: { [`batches.${batchId}.detected`]: true, [`batches.${batchId}.events`]: events } },
-    );
-  }
-
-  /** A job that failed for good: the run must not wait for it, and must not call itself complete. */
-  async recordFailedJob(runId: string, jobKey: string, reason: string, batchId?: string): Promise<void> {
-    const set: Record<string, unknown> = { [`failedJobs.${jobKey}`]: reason };
-    if (batchId) set[`batches.${batchId}.deadLettered`] = true;
-    await this.runs.updateOne({ _id: runId }, { $set: set });
-  }
-
-  /** Close a running run exactly once; false when another worker closed it first. */
-  async finish(runId: string, status: Exclude<RunStatus, 'running'>, summary: SyncRunDoc['summary'], now: Date): Promise<boolean> {
-    const result = await this.runs.updateOne(
-      { _id: runId, status: 'running' },
-      { $set: { status, summary, finishedAt: now } },
     );
     return result.modifiedCount === 1;
   }
@@ -119,9 +77,4 @@ export class RunsRepository {
     if (current && current.lastCompletedAt.getTime() >= mark.lastCompletedAt.getTime()) return;
     await this.watermarks.replaceOne({ _id: mark._id }, mark, { upsert: true });
   }
-}
-
-/** One dotted `$set` path per field: never replace a batch entry another stage is writing to. */
-function batchFields(batchId: string, record: BatchRecord): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).map(([field, value]) => [`batches.${batchId}.${field}`, value]));
 }

@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { BaselineDoc, CohortDoc, DeliveryDoc, DriftDoc, SubscriptionDoc } from './documents.js';
 import { findByIds } from './find-by-ids.js';
+import { insertNew } from './store.js';
 
 export class CohortsRepository {
   constructor(private readonly cohorts: Collection<CohortDoc>) {}
@@ -83,23 +84,22 @@ export class DeliveriesRepository {
 export class DriftRepository {
   constructor(private readonly drift: Collection<DriftDoc>) {}
 
-  /** One entry per (run, kind, path, value) with the studies that showed it. */
+  /** One insert-only entry per (run, kind, path, value, study): concurrent normalizers never collide. */
   async record(
     runId: string,
     items: readonly { kind: string; path: string; value: string | null; nctId: string }[],
     now: Date,
   ): Promise<void> {
-    for (const item of items) {
-      const _id = `${runId}|${item.kind}|${item.path}|${item.value ?? ''}`.slice(0, 900);
-      await this.drift.updateOne(
-        { _id },
-        {
-          $setOnInsert: { runId, kind: item.kind, path: item.path, value: item.value, firstSeenAt: now },
-          $addToSet: { nctIds: item.nctId },
-        },
-        { upsert: true },
-      );
-    }
+    const docs = items.map((item) => ({
+      _id: `${runId}|${item.kind}|${item.path}|${item.value ?? ''}|${item.nctId}`.slice(0, 900),
+      runId,
+      kind: item.kind,
+      path: item.path,
+      value: item.value,
+      nctId: item.nctId,
+      firstSeenAt: now,
+    }));
+    await insertNew(this.drift, docs);
   }
 
   async forRun(runId: string): Promise<DriftDoc[]> {

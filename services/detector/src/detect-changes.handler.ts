@@ -59,7 +59,7 @@ export async function handleDetectChanges(context: PipelineContext, payload: Det
 
   await store.events.insert(docs);
   await fanOutDeliveries(context, docs);
-  await store.runs.recordDetected(payload.runId, payload.batchId, docs.length);
+  await context.progress.recordDetected(payload.runId, payload.batchId, docs.length);
   await maybeFinalizeRun(context, payload.runId);
   return { events: docs.length };
 }

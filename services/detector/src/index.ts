@@ -1,1 +1,3 @@
-export {};
+export { detectorProcessors } from './processors.js';
+export { handleDetectChanges } from './detect-changes.handler.js';
+export { fanOutDeliveries, subscriptionMatches } from './fan-out-deliveries.js';

@@ -24,7 +24,7 @@ export async function handleFetchPage(context: FetchContext, payload: FetchPageP
       pageToken: page.nextPageToken,
     });
   }
-  await context.store.runs.recordPage(
+  await context.progress.recordPage(
     run._id,
     pageKey,
     {

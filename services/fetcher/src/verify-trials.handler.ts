@@ -49,7 +49,7 @@ export async function handleVerifyTrials(context: FetchContext, payload: VerifyT
     await context.queues.enqueue('detect', { runId: run._id, batchId: detectBatchId, transitions });
     batches.push({ id: detectBatchId, record: { origin: 'verify', size: transitions.length, normalized: true, detectBatchId } });
   }
-  await context.store.runs.recordVerifyBatch(
+  await context.progress.recordVerifyBatch(
     run._id,
     batchKey,
     { checked: servedIds.size, removed: removed.size, queued: outcome.queued, batchId: outcome.queued > 0 ? batchKey : null },

@@ -1,1 +1,2 @@
-export {};
+export { normalizerProcessors } from './processors.js';
+export { handleNormalizeBatch } from './normalize-batch.handler.js';

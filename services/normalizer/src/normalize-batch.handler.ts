@@ -83,7 +83,7 @@ export async function handleNormalizeBatch(
 
   const detectBatchId = transitions.length > 0 ? payload.batchId : null;
   if (detectBatchId) await context.queues.enqueue('detect', { runId: payload.runId, batchId: detectBatchId, transitions });
-  await store.runs.recordNormalized(payload.runId, payload.batchId, {
+  await context.progress.recordNormalized(payload.runId, payload.batchId, {
     stored: versions.length,
     changed: transitions.length,
     failed,

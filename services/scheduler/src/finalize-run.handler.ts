@@ -13,8 +13,9 @@ export class RunNotDrainedError extends Error {
  * otherwise. Only a completed run advances the scope's watermark.
  */
 export async function handleFinalizeRun(context: PipelineContext, payload: FinalizeRunPayload): Promise<{ status: string }> {
-  const run = await context.store.runs.get(payload.runId);
-  if (!run || run.status !== 'running') return { status: run?.status ?? 'missing' };
+  const stored = await context.store.runs.get(payload.runId);
+  if (!stored || stored.status !== 'running') return { status: stored?.status ?? 'missing' };
+  const run = await context.progress.snapshot(stored);
   const progress = runProgress(run);
   if (!progress.drained) throw new RunNotDrainedError(`run ${run._id} still has work in flight`);
   const now = context.now();
@@ -25,7 +26,7 @@ export async function handleFinalizeRun(context: PipelineContext, payload: Final
     durationMs: now.getTime() - run.startedAt.getTime(),
     incompleteReason: progress.incompleteReasons.join('; ') || null,
   };
-  const closed = await context.store.runs.finish(run._id, status, summary, now);
+  const closed = await context.store.runs.finish(run, status, summary, now);
   if (!closed) return { status: 'already-finished' };
   if (status === 'completed') {
     const previous = await context.store.runs.watermark(run.scope);

@@ -1,0 +1,101 @@
+import type { BatchRecord, PageRecord, SyncRunDoc } from '@trialwatch/store';
+import type { Redis } from 'ioredis';
+
+type Progress = Pick<SyncRunDoc, 'pages' | 'batches' | 'failedJobs'> & { verifyBatches: SyncRunDoc['verify']['batches'] };
+
+type VerifyResult = SyncRunDoc['verify']['batches'][string];
+
+const RETAIN_SECONDS = 14 * 24 * 3600;
+
+/**
+ * A run's progress while it runs, in one Redis hash. Every step writes its own field with HSET, which
+ * is atomic: stages finishing at the same moment never overwrite each other. (A document store that
+ * rewrites whole documents on update — FerretDB does — would lose concurrent `$set`s on one run
+ * document.) The finalizer copies the progress into the run's document.
+ */
+export class RunProgressStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(runId: string): string {
+    return `${this.prefix}:run-progress:${runId}`;
+  }
+
+  private async write(runId: string, fields: Record<string, string>): Promise<void> {
+    const key = this.key(runId);
+    await this.redis.multi().hset(key, fields).expire(key, RETAIN_SECONDS).exec();
+  }
+
+  /** A fetched page, and the batches it queued. */
+  async recordPage(runId: string, pageKey: string, page: PageRecord, batches: readonly { id: string; record: BatchRecord }[] = []): Promise<void> {
+    await this.write(runId, { [`page:${pageKey}`]: JSON.stringify(page), ...batchCreated(batches) });
+  }
+
+  async recordVerifyBatch(runId: string, key: string, result: VerifyResult, batches: readonly { id: string; record: BatchRecord }[] = []): Promise<void> {
+    await this.write(runId, { [`verify:${key}`]: JSON.stringify(result), ...batchCreated(batches) });
+  }
+
+  async recordNormalized(
+    runId: string,
+    batchId: string,
+    result: { stored: number; changed: number; failed: number; detectBatchId: string | null },
+  ): Promise<void> {
+    await this.write(runId, { [`batch:${batchId}:normalized`]: JSON.stringify({ ...result, normalized: true }) });
+  }
+
+  async recordDetected(runId: string, batchId: string, events: number): Promise<void> {
+    await this.write(runId, { [`batch:${batchId}:detected`]: JSON.stringify({ detected: true, events }) });
+  }
+
+  /** A job that failed for good: the run must not wait for it. */
+  async recordFailedJob(runId: string, jobKey: string, reason: string, batchId?: string): Promise<void> {
+    await this.write(runId, {
+      [`failed:${jobKey}`]: reason,
+      ...(batchId ? { [`batch:${batchId}:dead`]: JSON.stringify({ deadLettered: true }) } : {}),
+    });
+  }
+
+  async load(runId: string): Promise<Progress> {
+    const fields = await this.redis.hgetall(this.key(runId));
+    const progress: Progress = { pages: {}, batches: {}, failedJobs: {}, verifyBatches: {} };
+    for (const [field, value] of Object.entries(fields)) {
+      const [kind, id, part] = splitField(field);
+      if (kind === 'page') progress.pages[id] = JSON.parse(value) as PageRecord;
+      else if (kind === 'verify') progress.verifyBatches[id] = JSON.parse(value) as VerifyResult;
+      else if (kind === 'failed') progress.failedJobs[id] = value;
+      else if (kind === 'batch' && part) {
+        progress.batches[id] = { ...progress.batches[id], ...(JSON.parse(value) as BatchRecord) };
+      }
+    }
+    return progress;
+  }
+
+  /** The run document with its live progress merged in. */
+  async snapshot(run: SyncRunDoc): Promise<SyncRunDoc> {
+    if (run.status !== 'running') return run;
+    const progress = await this.load(run._id);
+    return {
+      ...run,
+      pages: progress.pages,
+      batches: progress.batches,
+      failedJobs: progress.failedJobs,
+      verify: { planned: run.verify.planned, batches: progress.verifyBatches },
+    };
+  }
+}
+
+function batchCreated(batches: readonly { id: string; record: BatchRecord }[]): Record<string, string> {
+  return Object.fromEntries(batches.map((batch) => [`batch:${batch.id}:created`, JSON.stringify(batch.record)]));
+}
+
+/** `batch:s0p3:normalized` → ['batch', 's0p3', 'normalized']; ids never contain ':'. */
+function splitField(field: string): [string, string, string | undefined] {
+  const first = field.indexOf(':');
+  const kind = field.slice(0, first);
+  const rest = field.slice(first + 1);
+  if (kind !== 'batch') return [kind, rest, undefined];
+  const last = rest.lastIndexOf(':');
+  return [kind, rest.slice(0, last), rest.slice(last + 1)];
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { createLogger } from '@trialwatch/logger';
+import { createPipelineContext, startPipelineWorkers, type FetchContext, type PipelineRuntime, type PipelineSettings } from '@trialwatch/pipeline';
+import { allProcessors } from '../../services/cli/src/runtime.js';
+import { openSyncRun, type SyncTarget } from '@trialwatch/scheduler';
+import type { SyncRunDoc } from '@trialwatch/store';
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+
+export interface TestEnvironment {
+  REDIS_URL: string;
+  MONGODB_URI: string;
+  TRIALWATCH_PREFIX: string;
+  CTGOV_BASE_URL: string;
+  CTGOV_REQUESTS_PER_MINUTE: number;
+  CTGOV_PAGE_SIZE: number;
+  CTGOV_MAX_RETRIES: number;
+}
+
+/** A fresh database name and queue prefix on the real servers, for one test file or scenario. */
+export function testEnvironment(ctgovBaseUrl: string, overrides: Partial<TestEnvironment> = {}): TestEnvironment {
+  const id = randomBytes(4).toString('hex');
+  return {
+    REDIS_URL: inject('redisUrl'),
+    MONGODB_URI: `${inject('mongoBaseUri')}/tw_test_${id}`,
+    TRIALWATCH_PREFIX: `twtest-${id}`,
+    CTGOV_BASE_URL: ctgovBaseUrl,
+    CTGOV_REQUESTS_PER_MINUTE: 6000,
+    CTGOV_PAGE_SIZE: 1000,
+    CTGOV_MAX_RETRIES: 8,
+    ...overrides,
+  };
+}
+
+/** The environment as strings, for spawning CLI processes. */
+export function asProcessEnv(env: TestEnvironment, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])),
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+export interface TestPipeline {
+  env: TestEnvironment;
+  context: FetchContext;
+  runtime: PipelineRuntime;
+  sync(target?: SyncTarget, options?: { full?: boolean; timeoutMs?: number }): Promise<SyncRunDoc>;
+  close(): Promise<void>;
+}
+
+/** In-process workers for every stage on real Redis and the real database; `close` drops both. */
+export async function startTestPipeline(
+  env: TestEnvironment,
+  settings: Partial<PipelineSettings> = {},
+): Promise<TestPipeline> {
+  const logger = createLogger({ name: 'test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const runtime = await startPipelineWorkers({
+    config: env,
+    logger,
+    service: 'test',
+    handlers: allProcessors,
+    settings,
+    lockDurationMs: 10_000,
+    stalledIntervalMs: 2_000,
+  });
+  const context = runtime.context;
+  return {
+    env,
+    context,
+    runtime,
+    async sync(target = { kind: 'all' }, options = {}) {
+      const run = await openSyncRun(context, { target, full: options.full ?? false, trigger: 'cli' });
+      return waitForRun(context, run._id, options.timeoutMs ?? 60_000);
+    },
+    async close() {
+      await runtime.close(5_000);
+      await dropEnvironment(env);
+    },
+  };
+}
+
+export async function waitForRun(context: Pick<FetchContext, 'store'>, runId: string, timeoutMs: number): Promise<SyncRunDoc> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await context.store.runs.get(runId);
+    if (run && run.status !== 'running') return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} did not finish within ${String(timeoutMs)} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Drop the test database and every Redis key under the test prefix. */
+export async function dropEnvironment(env: TestEnvironment): Promise<void> {
+  const { context, close } = await createPipelineContext(env, createLogger({ name: 'cleanup', level: 'silent' }));
+  try {
+    await context.store.database.db.dropDatabase();
+  } finally {
+    await close();
+  }
+  const redis = new Redis(env.REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.TRIALWATCH_PREFIX}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
