@@ -49,6 +49,17 @@ export class RunProgressStore {
     await this.write(runId, { [`batch:${batchId}:detected`]: JSON.stringify({ detected: true, events }) });
   }
 
+  /** Trials whose head this run moved (a set: a trial served by two searches counts once). */
+  async markChanged(runId: string, nctIds: readonly string[]): Promise<void> {
+    if (nctIds.length === 0) return;
+    const key = `${this.key(runId)}:changed`;
+    await this.redis.multi().sadd(key, ...nctIds).expire(key, RETAIN_SECONDS).exec();
+  }
+
+  async changedCount(runId: string): Promise<number> {
+    return this.redis.scard(`${this.key(runId)}:changed`);
+  }
+
   /** A job that failed for good: the run must not wait for it. */
   async recordFailedJob(runId: string, jobKey: string, reason: string, batchId?: string): Promise<void> {
     await this.write(runId, {

@@ -14,3 +14,4 @@ export {
   SubscriptionsRepository,
 } from './settings.repository.js';
 export { createStore, type Store } from './create-store.js';
+export { describeEvent, toEventView, type EventView } from './event-view.js';

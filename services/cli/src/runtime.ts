@@ -6,7 +6,7 @@ import { normalizerProcessors } from '@trialwatch/normalizer';
 import { createPipelineContext, type FetchContext, type HandlerFactories } from '@trialwatch/pipeline';
 import { assertRedisReachable, RedisUnavailableError, type StageName } from '@trialwatch/queues';
 import { schedulerProcessors } from '@trialwatch/scheduler';
-import { DatabaseUnavailableError } from '@trialwatch/store';
+import { createStore, DatabaseUnavailableError, type Store } from '@trialwatch/store';
 import { CliFailure } from './cli-error.js';
 
 export type CliConfig = ServiceEnv<'cli'>;
@@ -50,5 +50,21 @@ export async function connectPipeline(
       throw new CliFailure(error.message);
     }
     throw error;
+  }
+}
+
+/** Commands that only read or write the database need nothing else. */
+export async function withStore<T>(config: CliConfig, work: (store: Store) => Promise<T>): Promise<T> {
+  let store: Store;
+  try {
+    store = await createStore(config.MONGODB_URI, { appName: 'trialwatch-cli' });
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) throw new CliFailure(error.message);
+    throw error;
+  }
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
   }
 }

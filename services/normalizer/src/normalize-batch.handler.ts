@@ -80,6 +80,7 @@ export async function handleNormalizeBatch(
     });
   }
   if (drift.length > 0) await store.drift.record(payload.runId, drift, now);
+  await context.progress.markChanged(payload.runId, transitions.map((transition) => transition.nctId));
 
   const detectBatchId = transitions.length > 0 ? payload.batchId : null;
   if (detectBatchId) await context.queues.enqueue('detect', { runId: payload.runId, batchId: detectBatchId, transitions });

@@ -22,6 +22,9 @@ export async function handleFinalizeRun(context: PipelineContext, payload: Final
   const status = progress.incompleteReasons.length > 0 ? 'incomplete' : 'completed';
   const summary: NonNullable<SyncRunDoc['summary']> = {
     ...progress.totals,
+    // Batches can overlap (a trial served by two searches): count trials and stored events, not batch sums.
+    changed: await context.progress.changedCount(run._id),
+    events: await context.store.events.count({ runId: run._id }),
     runId: run._id,
     durationMs: now.getTime() - run.startedAt.getTime(),
     incompleteReason: progress.incompleteReasons.join('; ') || null,

@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
+import { registerBaselineCommand } from './baseline.command.js';
+import { registerChangesCommand } from './changes.command.js';
 import { registerDemoDataCommand } from './demo-data.command.js';
 import { registerNormalizeCommand } from './normalize.command.js';
 import { registerReplayServerCommand } from './replay-server.command.js';
 import { registerServicesCommand } from './services.command.js';
+import { registerShowCommand } from './show.command.js';
 import { registerSyncCommand } from './sync.command.js';
 import { registerWorkerCommand } from './worker.command.js';
 
 /** Every command registers itself on the program; add new command modules here. */
 export const commandModules: ReadonlyArray<(program: Command) => void> = [
   registerSyncCommand,
+  registerChangesCommand,
+  registerShowCommand,
+  registerBaselineCommand,
   registerWorkerCommand,
   registerServicesCommand,
   registerReplayServerCommand,
