@@ -10,3 +10,4 @@ export {
   type RuntimeConfig,
 } from './worker-runtime.js';
 export { RunProgressStore } from './run-progress-store.js';
+export { runWorkerService } from './run-worker-service.js';

@@ -1,0 +1,12 @@
+import { runWorkerService } from '@trialwatch/pipeline';
+import { schedulerProcessors } from './processors.js';
+import { reconcileSchedules } from './reconcile-schedules.js';
+
+await runWorkerService({
+  service: 'scheduler',
+  handlers: schedulerProcessors,
+  onStarted: async (runtime) => {
+    const schedules = await reconcileSchedules(runtime.context);
+    runtime.context.logger.info({ schedules }, 'schedules reconciled');
+  },
+});
