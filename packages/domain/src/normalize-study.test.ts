@@ -304,9 +304,12 @@ describe('normalizeStudy on edited copies', () => {
     const raw = readRealRecord('NCT04523987');
     statusModule(raw).completionDateStruct = { date: '2024-13', type: 'ESTIMATED' };
     statusModule(raw).primaryCompletionDateStruct = { date: 'June 2023', type: 'ESTIMATED' };
+    statusModule(raw).statusVerifiedDate = '2020/02';
     const { trial, drift } = expectOk(normalizeStudy(raw));
     expect(trial.completionDate).toBeNull();
     expect(trial.primaryCompletionDate).toBeNull();
+    // statusVerifiedDate is kept as printed (the Trial holds a string), and reported.
+    expect(trial.statusVerifiedDate).toBe('2020/02');
     expect(drift).toEqual([
       {
         kind: 'invalid_value',
@@ -318,6 +321,7 @@ describe('normalizeStudy on edited copies', () => {
         path: 'protocolSection.statusModule.primaryCompletionDateStruct.date',
         value: 'June 2023',
       },
+      { kind: 'invalid_value', path: 'protocolSection.statusModule.statusVerifiedDate', value: '2020/02' },
     ]);
   });
 

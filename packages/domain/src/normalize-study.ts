@@ -74,7 +74,11 @@ function buildTrial(study: Study, raw: object, nctId: string, drift: DriftCollec
     overallStatus: status?.overallStatus ?? 'UNKNOWN',
     lastKnownStatus: status?.lastKnownStatus ?? null,
     whyStopped: status?.whyStopped ?? null,
-    statusVerifiedDate: status?.statusVerifiedDate ?? null,
+    statusVerifiedDate: rawPartialDate(
+      status?.statusVerifiedDate,
+      `${STATUS_PATH}.statusVerifiedDate`,
+      drift,
+    ),
     studyType: design?.studyType ?? null,
     phases: design?.phases ?? [],
     enrollment:
@@ -130,6 +134,13 @@ function partialDate(
   const date = toPartialDate(raw, type);
   if (date === null) drift.add('invalid_value', `${path}.date`, raw);
   return date;
+}
+
+/** A partial date kept as a string (statusVerifiedDate): reported when it is not one, kept anyway. */
+function rawPartialDate(raw: string | null | undefined, path: string, drift: DriftCollector): string | null {
+  if (raw == null) return null;
+  if (toPartialDate(raw, null) === null) drift.add('invalid_value', path, raw);
+  return raw;
 }
 
 function fullDate(struct: DateStruct | null | undefined, path: string, drift: DriftCollector): string | null {

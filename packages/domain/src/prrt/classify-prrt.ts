@@ -54,12 +54,14 @@ export function classifyPrrt(input: ClassifyPrrtInput): PrrtClassification {
     }
     return facts;
   };
-  const titleAgents = [input.briefTitle, input.officialTitle].flatMap((title) =>
-    title ? read(title).radioligands : [],
-  );
+  // Titles only name the agent of an unqualified "PRRT": read them when one turns up.
+  let titleAgents: AgentId[] | null = null;
   const resolveGeneric = (facts: NameFacts): AgentId[] => {
     if (!facts.genericPrrt) return facts.radioligands;
     const { isotope } = facts.genericPrrt;
+    titleAgents ??= [input.briefTitle, input.officialTitle].flatMap((title) =>
+      title ? read(title).radioligands : [],
+    );
     const fromTitle = titleAgents.find((agent) => isotope === null || agent.startsWith(isotope));
     const agent = fromTitle ?? (isotope ? GENERIC_PRRT_BY_ISOTOPE[isotope] : DEFAULT_PRRT_AGENT);
     return agent ? [agent] : [];

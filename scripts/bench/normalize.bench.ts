@@ -1,0 +1,136 @@
+/**
+ * Normalize + classify + hash on one core: `node --import tsx scripts/bench/normalize.bench.ts [--size N]`.
+ *
+ * The corpus is generated at run time from the real records in ../shared (never written anywhere): each
+ * study is a copy of one template with a new NCT id and a few values varied deterministically; every fourth
+ * copy has its interventions renamed to PRRT combination spellings, so classification does real work.
+ * normalizeStudy does all three steps (schema, Trial, drift, PRRT classification, content hash).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { normalizeStudy } from '@trialwatch/domain';
+import { realRecordsDir } from '../../test/support/paths.js';
+
+interface Options {
+  size: number;
+  rounds: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { size: 10_000, rounds: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const value = Number(argv[i + 1]);
+    if (argv[i] === '--size' && Number.isInteger(value) && value > 0) options.size = value;
+    else if (argv[i] === '--rounds' && Number.isInteger(value) && value > 0) options.rounds = value;
+    else continue;
+    i++;
+  }
+  return options;
+}
+
+type Json = Record<string, unknown>;
+
+const PRRT_INTERVENTIONS = [
+  ['Lutetium Lu 177 Dotatate', 'Olaparib'],
+  ['[177Lu]Lu-DOTA-TOC', 'Capecitabine', 'Temozolomide'],
+  ['90Y-DOTATOC', 'Iobenguane I-131'],
+  ['68Ga-DOTATATE PET', 'Pembrolizumab'],
+] as const;
+const STATUSES = ['RECRUITING', 'ACTIVE_NOT_RECRUITING', 'COMPLETED', 'UNKNOWN'] as const;
+
+function object(value: unknown): Json {
+  return typeof value === 'object' && value !== null ? (value as Json) : {};
+}
+
+/** A deterministic variant of a template: the i-th study of the corpus. */
+function variant(template: Json, index: number): Json {
+  const study = structuredClone(template);
+  const protocol = object(study.protocolSection);
+  object(protocol.identificationModule).nctId = `NCT${String(90_000_000 + index).padStart(8, '0')}`;
+  const status = object(protocol.statusModule);
+  status.overallStatus = STATUSES[index % STATUSES.length];
+  status.lastUpdatePostDateStruct = {
+    date: `2025-${String((index % 12) + 1).padStart(2, '0')}-15`,
+    type: 'ACTUAL',
+  };
+  const enrollment = object(object(protocol.designModule).enrollmentInfo);
+  enrollment.count = 10 + (index % 500);
+  if (index % 4 === 0) {
+    const arms = object(protocol.armsInterventionsModule);
+    const names = PRRT_INTERVENTIONS[(index / 4) % PRRT_INTERVENTIONS.length] ?? [];
+    const interventions = Array.isArray(arms.interventions) ? (arms.interventions as Json[]) : [];
+    interventions.forEach((intervention, i) => {
+      intervention.name = names[i % names.length];
+    });
+  }
+  return study;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  const templates = fs
+    .readdirSync(realRecordsDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(fs.readFileSync(path.join(realRecordsDir, name), 'utf8')) as Json);
+  const corpus = Array.from({ length: options.size }, (_, i) =>
+    variant(templates[i % templates.length] ?? {}, i),
+  );
+  const sizes = corpus.map((study) => Buffer.byteLength(JSON.stringify(study)));
+
+  // Warm up: let the JIT settle on every template.
+  for (let i = 0; i < Math.min(corpus.length, 5_000); i++) {
+    const result = normalizeStudy(corpus[i]);
+    if (!result.ok) throw new Error(`study ${i} did not normalize: ${result.reason}`);
+  }
+
+  const micros = new Float64Array(corpus.length * options.rounds);
+  let total = 0n;
+  for (let round = 0; round < options.rounds; round++) {
+    for (let i = 0; i < corpus.length; i++) {
+      const start = process.hrtime.bigint();
+      normalizeStudy(corpus[i]);
+      const elapsed = process.hrtime.bigint() - start;
+      total += elapsed;
+      micros[round * corpus.length + i] = Number(elapsed) / 1_000;
+    }
+  }
+  const count = corpus.length * options.rounds;
+  const all = [...micros].sort((a, b) => a - b);
+  const perTemplate = templates.map((_, t) => {
+    const own: number[] = [];
+    for (let k = 0; k < micros.length; k++)
+      if ((k % corpus.length) % templates.length === t) own.push(micros[k] ?? 0);
+    own.sort((a, b) => a - b);
+    return { bytes: sizes[t] ?? 0, p50: percentile(own, 50), p99: percentile(own, 99) };
+  });
+  const bySize = [...perTemplate].sort((a, b) => a.bytes - b.bytes);
+  const median = bySize[Math.floor((bySize.length - 1) / 2)];
+  const largest = bySize[bySize.length - 1];
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  const lines = [
+    `studies: ${corpus.length} x ${options.rounds} rounds (${templates.length} templates, ${Math.min(...sizes)}-${Math.max(...sizes)} bytes of JSON)`,
+    `overall: ${Math.round(count / (Number(total) / 1e9))} studies/s on one core`,
+    `per record: p50 ${percentile(all, 50).toFixed(1)} µs, p99 ${percentile(all, 99).toFixed(1)} µs`,
+    `median-size record (${median?.bytes ?? 0} bytes): p50 ${median?.p50.toFixed(1) ?? '?'} µs = ${Math.round(1e6 / (median?.p50 ?? 1))} studies/s`,
+    `largest record (${largest?.bytes ?? 0} bytes): p50 ${largest?.p50.toFixed(1) ?? '?'} µs = ${Math.round(1e6 / (largest?.p50 ?? 1))} studies/s`,
+    `machine: nproc ${os.cpus().length}, ${cpu}, node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+    '',
+    '| record bytes | p50 µs | p99 µs | studies/s at p50 |',
+    '|---:|---:|---:|---:|',
+    ...bySize.map(
+      (t) => `| ${t.bytes} | ${t.p50.toFixed(1)} | ${t.p99.toFixed(1)} | ${Math.round(1e6 / t.p50)} |`,
+    ),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main();
