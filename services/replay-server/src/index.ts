@@ -5,3 +5,4 @@ export {
   type ReplayLogger,
   type ReplayServerSettings,
 } from './replay-options.schema.js';
+export { generateCorpus, type GenerateCorpusOptions } from './generate-corpus.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchStudies, textMatches } from './match-studies.js';
 import { parseStudiesRequest } from './studies-request.js';
-import { indexStudyText, type StudyEntry } from './study-entry.js';
+import { indexStudyFile, type StudyEntry } from './study-entry.js';
 
 function study(nctId: string, status: string, date: string, intervention: string, summary: string) {
   return {
@@ -14,22 +14,24 @@ function study(nctId: string, status: string, date: string, intervention: string
   };
 }
 
-const files: Record<string, string> = {
-  'NCT00000001.json': JSON.stringify(
-    study('NCT00000001', 'RECRUITING', '2026-01-10', 'Lutathera', 'PRRT and CAPTEM'),
-  ),
-  'NCT00000002.json': JSON.stringify(
-    study('NCT00000002', 'COMPLETED', '2025-06-01', 'Everolimus', 'mTOR inhibition'),
-  ),
-  'NCT00000003.json': JSON.stringify(
-    study('NCT00000003', 'RECRUITING', '2024-02-02', 'Olaparib', 'PARP with PRRT'),
-  ),
-  'NCT00000004.json': '{"protocolSection": {"identificationModule": {"nctId": "NCT0000',
-};
-const entries: StudyEntry[] = Object.entries(files).map(([name, text]) =>
-  indexStudyText(name, text, { size: text.length, mtimeMs: 0, ino: 0 }),
+const files: Record<string, Buffer> = Object.fromEntries(
+  Object.entries({
+    'NCT00000001.json': JSON.stringify(
+      study('NCT00000001', 'RECRUITING', '2026-01-10', 'Lutathera', 'PRRT and CAPTEM'),
+    ),
+    'NCT00000002.json': JSON.stringify(
+      study('NCT00000002', 'COMPLETED', '2025-06-01', 'Everolimus', 'mTOR inhibition'),
+    ),
+    'NCT00000003.json': JSON.stringify(
+      study('NCT00000003', 'RECRUITING', '2024-02-02', 'Olaparib', 'PARP with PRRT'),
+    ),
+    'NCT00000004.json': '{"protocolSection": {"identificationModule": {"nctId": "NCT0000',
+  }).map(([name, text]) => [name, Buffer.from(text, 'utf8')]),
 );
-const read = (entry: StudyEntry) => Promise.resolve(files[entry.fileName] ?? null);
+const entries: StudyEntry[] = Object.entries(files).map(([name, bytes]) =>
+  indexStudyFile(name, bytes, { size: bytes.length, mtimeMs: 0, ino: 0 }),
+);
+const read = (entry: StudyEntry) => files[entry.fileName] ?? null;
 const ids = async (query: string) =>
   (await matchStudies(entries, parseStudiesRequest(new URLSearchParams(query), null), read)).map(
     (entry) => entry.id,
@@ -79,8 +81,30 @@ describe('matchStudies', () => {
 
 describe('textMatches', () => {
   it('does not match JSON keys', () => {
-    const raw = files['NCT00000001.json'] ?? '';
+    const raw = files['NCT00000001.json'] ?? Buffer.alloc(0);
     expect(textMatches(raw, [{ kind: 'terms', scope: 'term', anyOf: ['briefsummary'] }])).toBe(false);
     expect(textMatches(raw, [{ kind: 'terms', scope: 'term', anyOf: ['prrt and captem'] }])).toBe(true);
+  });
+
+  it('matches non-ASCII terms in UTF-8 text and in \\u escapes', () => {
+    const record = study(
+      'NCT00000009',
+      'RECRUITING',
+      '2026-01-01',
+      'Lutathera',
+      'Patients ≥ 18 years, Sjögren excluded',
+    );
+    const utf8 = Buffer.from(JSON.stringify(record), 'utf8');
+    const escaped = Buffer.from(
+      JSON.stringify(record).replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    );
+    for (const bytes of [utf8, escaped]) {
+      expect(textMatches(bytes, [{ kind: 'terms', scope: 'term', anyOf: ['sjögren excluded'] }])).toBe(true);
+      expect(textMatches(bytes, [{ kind: 'terms', scope: 'term', anyOf: ['≥ 18 years'] }])).toBe(true);
+      expect(textMatches(bytes, [{ kind: 'terms', scope: 'term', anyOf: ['sjogren'] }])).toBe(false);
+    }
   });
 });

@@ -1,11 +1,10 @@
 import { dateInRange, type Condition } from './query-expression.js';
-import { asStudy, recordText, tryParse, type StudyEntry } from './study-entry.js';
-import { mapLimit } from './study-index.js';
+import { latin1View, parseJsonBytes } from './json-bytes.js';
+import { asStudy, recordText, type StudyEntry } from './study-entry.js';
+import { timeSlicer } from './read-file.js';
 import type { StudiesRequest } from './studies-request.js';
 
 type TermsCondition = Extract<Condition, { kind: 'terms' }>;
-
-const READ_CONCURRENCY = 16;
 
 /**
  * The entries a search selects, in index order. Filters on indexed values run first; query.term (and plain
@@ -15,7 +14,7 @@ const READ_CONCURRENCY = 16;
 export async function matchStudies(
   entries: readonly StudyEntry[],
   request: Pick<StudiesRequest, 'conditions' | 'ids' | 'statuses'>,
-  readText: (entry: StudyEntry) => Promise<string | null>,
+  readBytes: (entry: StudyEntry) => Buffer | null,
 ): Promise<StudyEntry[]> {
   const { ids, statuses, conditions } = request;
   const indexed = conditions.filter(
@@ -31,12 +30,17 @@ export async function matchStudies(
     return indexed.every((condition) => satisfiesIndexed(entry, condition));
   });
   if (fullText.length === 0) return candidates;
-  const kept = await mapLimit(candidates, READ_CONCURRENCY, async (entry) => {
-    if (!entry.isStudy) return true;
-    const text = await readText(entry);
-    return text !== null && textMatches(text, fullText);
-  });
-  return candidates.filter((_, index) => kept[index]);
+  const kept: StudyEntry[] = [];
+  const tick = timeSlicer();
+  for (const entry of candidates) {
+    await tick();
+    if (!entry.isStudy) kept.push(entry);
+    else {
+      const bytes = readBytes(entry);
+      if (bytes !== null && textMatches(bytes, fullText)) kept.push(entry);
+    }
+  }
+  return kept;
 }
 
 function satisfiesIndexed(entry: StudyEntry, condition: Condition): boolean {
@@ -48,22 +52,27 @@ function satisfiesIndexed(entry: StudyEntry, condition: Condition): boolean {
 }
 
 /**
- * query.term against a file's text: a cheap look for each term's longest word in the raw text first, then
+ * query.term against a file: a cheap look for each term's longest ASCII word in the raw text first, then
  * the real test on the record's string values (so that JSON keys never match). A file that no longer holds
  * a study passes, like any file that is not a study.
  */
-export function textMatches(raw: string, conditions: readonly TermsCondition[]): boolean {
-  const lower = raw.toLowerCase();
+export function textMatches(bytes: Buffer, conditions: readonly TermsCondition[]): boolean {
+  const lower = latin1View(bytes).toLowerCase();
   const maybe = conditions.every((condition) =>
-    condition.anyOf.some((term) => lower.includes(longestWord(term))),
+    condition.anyOf.some((term) => lower.includes(longestAsciiWord(term))),
   );
   if (!maybe) return false;
-  const study = asStudy(tryParse(raw));
+  const { value, ascii } = parseJsonBytes(bytes);
+  const study = asStudy(value);
   if (study === null) return true;
-  const text = recordText(study);
+  const text = recordText(study, ascii);
   return conditions.every((condition) => condition.anyOf.some((term) => text.includes(term)));
 }
 
-function longestWord(term: string): string {
-  return term.split(' ').reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+/** The longest run of ASCII letters and digits: found as is in the raw bytes whatever the encoding around it. */
+function longestAsciiWord(term: string): string {
+  return (term.match(/[a-z0-9]+/g) ?? []).reduce(
+    (longest, word) => (word.length > longest.length ? word : longest),
+    '',
+  );
 }

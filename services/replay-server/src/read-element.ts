@@ -1,8 +1,8 @@
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { selectFields, type Selection } from './select-fields.js';
-import { asStudy, tryParse, type StudyEntry } from './study-entry.js';
-import { isMissing, stripBom } from './study-index.js';
+import { jsonStringOfBytes, parseJsonBytes, reencode } from './json-bytes.js';
+import { asStudy, type StudyEntry } from './study-entry.js';
+import { readFileNow, sameIdentity } from './read-file.js';
 
 export interface FileRead {
   bytes: Buffer;
@@ -11,22 +11,10 @@ export interface FileRead {
 }
 
 /** A file's bytes as they are now; null when it vanished. */
-export async function readEntryFile(dir: string, entry: StudyEntry): Promise<FileRead | null> {
-  let handle;
-  try {
-    handle = await open(path.join(dir, entry.fileName), 'r');
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
-  try {
-    const info = await handle.stat();
-    const bytes = await handle.readFile();
-    const changed = info.ino !== entry.ino || info.size !== entry.size || info.mtimeMs !== entry.mtimeMs;
-    return { bytes, changed };
-  } finally {
-    await handle.close();
-  }
+export function readEntryFile(dir: string, entry: StudyEntry): FileRead | null {
+  const file = readFileNow(path.join(dir, entry.fileName));
+  if (!file?.bytes) return null;
+  return { bytes: file.bytes, changed: !sameIdentity(entry, file.identity) };
 }
 
 /**
@@ -35,18 +23,19 @@ export async function readEntryFile(dir: string, entry: StudyEntry): Promise<Fil
  */
 export function pageElement(read: FileRead, entry: StudyEntry, fields: Selection | null): Buffer {
   if (entry.isStudy && !read.changed && fields === null) return withoutBom(read.bytes);
-  const text = stripBom(read.bytes.toString('utf8'));
-  const study = asStudy(tryParse(text));
-  if (study === null) return Buffer.from(JSON.stringify(text), 'utf8');
+  const study = asStudy(parseJsonBytes(read.bytes).value);
+  if (study === null) return jsonStringOfBytes(read.bytes);
   if (fields === null) return withoutBom(read.bytes);
-  return Buffer.from(JSON.stringify(selectFields(study, fields) ?? {}), 'utf8');
+  return reencode(read.bytes, study, (value) => selectFields(value, fields) ?? {});
 }
 
 /** The body of /studies/{id}: the file as it is, or the selected parts of a study when `fields` is given. */
 export function studyBody(read: FileRead, fields: Selection | null): Buffer {
   if (fields === null) return read.bytes;
-  const study = asStudy(tryParse(stripBom(read.bytes.toString('utf8'))));
-  return study === null ? read.bytes : Buffer.from(JSON.stringify(selectFields(study, fields) ?? {}), 'utf8');
+  const study = asStudy(parseJsonBytes(read.bytes).value);
+  return study === null
+    ? read.bytes
+    : reencode(read.bytes, study, (value) => selectFields(value, fields) ?? {});
 }
 
 function withoutBom(bytes: Buffer): Buffer {
@@ -54,31 +43,20 @@ function withoutBom(bytes: Buffer): Buffer {
 }
 
 /**
- * A /studies body, chunk by chunk: elements are read a few files ahead and written in order, so a page
- * of 1000 large studies never sits in memory whole. `onElement` counts what was actually sent.
+ * A /studies body, chunk by chunk: files are read as the chunks are written, so a page of 1000 large
+ * studies never sits in memory whole. `onElement` counts what was actually sent; a file that vanished is
+ * left out.
  */
-export async function* studiesPageChunks(
+export function* studiesPageChunks(
   entries: readonly StudyEntry[],
-  readElement: (entry: StudyEntry) => Promise<Buffer | null>,
+  readElement: (entry: StudyEntry) => Buffer | null,
   tail: { nextPageToken: string | null; totalCount: number | null },
   onElement: () => void,
-  readAhead = 8,
-): AsyncGenerator<Buffer> {
+): Generator<Buffer> {
   yield Buffer.from('{"studies":[', 'utf8');
-  const pending: Promise<Buffer | null>[] = [];
-  let next = 0;
-  const fill = (): void => {
-    while (next < entries.length && pending.length < readAhead) {
-      const reading = readElement(entries[next++] as StudyEntry);
-      reading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-      pending.push(reading);
-    }
-  };
-  fill();
   let first = true;
-  while (pending.length > 0) {
-    const element = await (pending.shift() as Promise<Buffer | null>);
-    fill();
+  for (const entry of entries) {
+    const element = readElement(entry);
     if (element === null) continue;
     if (!first) yield Buffer.from(',', 'utf8');
     first = false;

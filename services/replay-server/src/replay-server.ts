@@ -17,7 +17,7 @@ import {
   type StudiesRequest,
 } from './studies-request.js';
 import type { StudyEntry } from './study-entry.js';
-import { openStudyIndex, stripBom, type IndexSnapshot } from './study-index.js';
+import { openStudyIndex, type IndexSnapshot } from './study-index.js';
 
 export const API_VERSION = '2.0.5';
 const API_PREFIX = '/api/v2';
@@ -93,10 +93,11 @@ export async function startReplayServer(input: ReplayServerOptions): Promise<Rep
     const key = `${snapshot.generation}:${request.fingerprint}`;
     let found = results.get(key);
     if (!found) {
-      found = matchStudies(snapshot.entries, request, async (entry) => {
-        const read = await readEntryFile(snapshot.dir, entry);
-        return read === null ? null : stripBom(read.bytes.toString('utf8'));
-      });
+      found = matchStudies(
+        snapshot.entries,
+        request,
+        (entry) => readEntryFile(snapshot.dir, entry)?.bytes ?? null,
+      );
       found.catch(() => results.delete(key));
       results.set(key, found);
       if (results.size > RESULT_CACHE_SIZE) results.delete(results.keys().next().value ?? key);
@@ -115,8 +116,8 @@ export async function startReplayServer(input: ReplayServerOptions): Promise<Rep
       nextPageToken: end < limit ? encodePageToken(end, request.fingerprint) : null,
       totalCount: request.countTotal && !params.has('pageToken') ? matched.length : null,
     };
-    const readElement = async (entry: StudyEntry): Promise<Buffer | null> => {
-      const read = await readEntryFile(snapshot.dir, entry);
+    const readElement = (entry: StudyEntry): Buffer | null => {
+      const read = readEntryFile(snapshot.dir, entry);
       if (read === null || read.changed) index.markStale();
       return read === null ? null : pageElement(read, entry, request.fields);
     };
@@ -157,7 +158,7 @@ export async function startReplayServer(input: ReplayServerOptions): Promise<Rep
       sendText(response, 404, `Study not found: ${rawId}`);
       return;
     }
-    const read = await readEntryFile(snapshot.dir, entry);
+    const read = readEntryFile(snapshot.dir, entry);
     if (read === null) {
       index.markStale();
       stats.notFound++;

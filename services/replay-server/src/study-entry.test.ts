@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexStudyText, recordText } from './study-entry.js';
+import { indexStudyFile, recordText } from './study-entry.js';
 
 const identity = { size: 100, mtimeMs: 1, ino: 2 };
 const study = {
@@ -30,7 +30,7 @@ const study = {
 
 describe('indexStudyText', () => {
   it('keeps the id, aliases, status, date and normalized match texts of a study', () => {
-    const entry = indexStudyText('NCT00000042.json', JSON.stringify(study), identity);
+    const entry = indexStudyFile('NCT00000042.json', Buffer.from(JSON.stringify(study)), identity);
     expect(entry).toMatchObject({
       fileName: 'NCT00000042.json',
       id: 'NCT00000042',
@@ -48,8 +48,27 @@ describe('indexStudyText', () => {
     expect(entry.match?.spons.split('\n')).toEqual(['some university', 'itm']);
   });
 
+  it('decodes non-ASCII match texts and reads a file with a UTF-8 byte order mark', () => {
+    const withBom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(
+        JSON.stringify({
+          ...study,
+          protocolSection: {
+            ...study.protocolSection,
+            conditionsModule: { conditions: ['Sjögren Syndrome'] },
+          },
+        }),
+        'utf8',
+      ),
+    ]);
+    const entry = indexStudyFile('NCT00000042.json', withBom, identity);
+    expect(entry.isStudy).toBe(true);
+    expect(entry.match?.cond).toBe('sjögren syndrome');
+  });
+
   it('keeps a file that is not JSON under the id of its name', () => {
-    expect(indexStudyText('nct00000007.json', '{"protocolSection": {', identity)).toMatchObject({
+    expect(indexStudyFile('nct00000007.json', Buffer.from('{"protocolSection": {'), identity)).toMatchObject({
       id: 'NCT00000007',
       isStudy: false,
       status: null,
@@ -58,19 +77,20 @@ describe('indexStudyText', () => {
   });
 
   it('keeps JSON that is not a study, named by its file stem when that is no NCT id', () => {
-    expect(indexStudyText('notes.json', '"just a string"', identity)).toMatchObject({
+    expect(indexStudyFile('notes.json', Buffer.from('"just a string"'), identity)).toMatchObject({
       id: 'notes',
       isStudy: false,
     });
     expect(
-      indexStudyText('x.json', '{"protocolSection":{"identificationModule":{}}}', identity).isStudy,
+      indexStudyFile('x.json', Buffer.from('{"protocolSection":{"identificationModule":{}}}'), identity)
+        .isStudy,
     ).toBe(false);
   });
 });
 
 describe('recordText', () => {
   it('holds every string value, never the keys', () => {
-    const text = recordText(study);
+    const text = recordText(study, true);
     expect(text).toContain('four cycles of 7.4 gbq');
     expect(text).toContain('neuroendocrine tumors');
     expect(text).not.toContain('overallstatus');

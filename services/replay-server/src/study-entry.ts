@@ -1,4 +1,6 @@
+import { decodeView, parseJsonBytes } from './json-bytes.js';
 import { normalizeText } from './query-expression.js';
+import type { FileIdentity } from './read-file.js';
 
 /** What the index keeps of one file: small enough for 50k of them in memory. */
 export interface StudyEntry {
@@ -17,21 +19,16 @@ export interface StudyEntry {
   ino: number;
 }
 
-export interface FileIdentity {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
-
 /** A parsed record read as a study: an object whose protocolSection.identificationModule.nctId is a string. */
 export function asStudy(value: unknown): Record<string, unknown> | null {
   const identification = path(value, 'protocolSection', 'identificationModule');
   return typeof path(identification, 'nctId') === 'string' ? (value as Record<string, unknown>) : null;
 }
 
-/** Index one file's text; never throws (a file that is not a study is kept, to be served as it is). */
-export function indexStudyText(fileName: string, text: string, identity: FileIdentity): StudyEntry {
-  const study = asStudy(tryParse(text));
+/** Index one file's bytes; never throws (a file that is not a study is kept, to be served as it is). */
+export function indexStudyFile(fileName: string, bytes: Buffer, identity: FileIdentity): StudyEntry {
+  const { value, ascii } = parseJsonBytes(bytes);
+  const study = asStudy(value);
   if (study === null) {
     const id = /^(NCT\d{8})\.json$/i.exec(fileName)?.[1]?.toUpperCase() ?? fileName.replace(/\.json$/i, '');
     return {
@@ -45,41 +42,45 @@ export function indexStudyText(fileName: string, text: string, identity: FileIde
       ...identity,
     };
   }
+  const strings = (node: unknown): string[] => {
+    const found = typeof node === 'string' ? [node] : Array.isArray(node) ? node : [];
+    return found
+      .filter((item): item is string => typeof item === 'string')
+      .map((item) => decodeView(item, ascii));
+  };
+  const text = (nodes: readonly unknown[]): string => nodes.flatMap(strings).map(normalizeText).join('\n');
   const protocol = path(study, 'protocolSection');
   const identification = path(protocol, 'identificationModule');
+  const status = path(protocol, 'statusModule');
   const arms = path(protocol, 'armsInterventionsModule');
   const sponsors = path(protocol, 'sponsorCollaboratorsModule');
-  const interventions = arrayAt(arms, 'interventions');
-  const armGroups = arrayAt(arms, 'armGroups');
   return {
     fileName,
-    id: String(path(identification, 'nctId')),
+    id: strings(path(identification, 'nctId'))[0] ?? fileName,
     isStudy: true,
     aliases: strings(path(identification, 'nctIdAliases')),
-    status: stringAt(path(protocol, 'statusModule'), 'overallStatus'),
-    lastUpdatePostDate: stringAt(path(protocol, 'statusModule', 'lastUpdatePostDateStruct'), 'date'),
+    status: strings(path(status, 'overallStatus'))[0] ?? null,
+    lastUpdatePostDate: strings(path(status, 'lastUpdatePostDateStruct', 'date'))[0] ?? null,
     match: {
-      intr: joinTexts([
-        ...interventions.flatMap((item) => [
-          ...strings(path(item, 'name')),
-          ...strings(path(item, 'otherNames')),
-          ...strings(path(item, 'description')),
+      intr: text([
+        ...arrayAt(arms, 'interventions').flatMap((item) => [
+          path(item, 'name'),
+          path(item, 'otherNames'),
+          path(item, 'description'),
         ]),
-        ...armGroups.flatMap((group) => [
-          ...strings(path(group, 'label')),
-          ...strings(path(group, 'interventionNames')),
+        ...arrayAt(arms, 'armGroups').flatMap((group) => [
+          path(group, 'label'),
+          path(group, 'interventionNames'),
         ]),
       ]),
-      cond: joinTexts([
-        ...strings(path(protocol, 'conditionsModule', 'conditions')),
-        ...strings(path(protocol, 'conditionsModule', 'keywords')),
+      cond: text([
+        path(protocol, 'conditionsModule', 'conditions'),
+        path(protocol, 'conditionsModule', 'keywords'),
       ]),
-      titles: joinTexts(
-        ['briefTitle', 'officialTitle', 'acronym'].flatMap((key) => strings(path(identification, key))),
-      ),
-      spons: joinTexts([
-        ...strings(path(sponsors, 'leadSponsor', 'name')),
-        ...arrayAt(sponsors, 'collaborators').flatMap((item) => strings(path(item, 'name'))),
+      titles: text(['briefTitle', 'officialTitle', 'acronym'].map((key) => path(identification, key))),
+      spons: text([
+        path(sponsors, 'leadSponsor', 'name'),
+        ...arrayAt(sponsors, 'collaborators').map((item) => path(item, 'name')),
       ]),
     },
     ...identity,
@@ -87,10 +88,10 @@ export function indexStudyText(fileName: string, text: string, identity: FileIde
 }
 
 /** Every string value of a parsed record, normalized, one per line: what query.term searches. */
-export function recordText(value: unknown): string {
+export function recordText(value: unknown, ascii: boolean): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
-    if (typeof node === 'string') out.push(normalizeText(node));
+    if (typeof node === 'string') out.push(normalizeText(decodeView(node, ascii)));
     else if (Array.isArray(node)) node.forEach(walk);
     else if (node !== null && typeof node === 'object') Object.values(node).forEach(walk);
   };
@@ -118,18 +119,4 @@ function path(value: unknown, ...keys: string[]): unknown {
 function arrayAt(value: unknown, key: string): unknown[] {
   const found = path(value, key);
   return Array.isArray(found) ? found : [];
-}
-
-function stringAt(value: unknown, key: string): string | null {
-  const found = path(value, key);
-  return typeof found === 'string' ? found : null;
-}
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-function joinTexts(texts: readonly string[]): string {
-  return texts.map(normalizeText).join('\n');
 }

@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { indexStudyText, type StudyEntry } from './study-entry.js';
+import { readFileNow, sameIdentity, timeSlicer } from './read-file.js';
+import { indexStudyFile, type StudyEntry } from './study-entry.js';
 
 /** One consistent view of the folder; a request keeps the snapshot it started with. */
 export interface IndexSnapshot {
@@ -23,8 +24,6 @@ export interface StudyIndex {
   /** Ask for a full re-scan at the next refresh (a file changed in place, or vanished, under a request). */
   markStale(): void;
 }
-
-const SCAN_CONCURRENCY = 32;
 
 export async function openStudyIndex(dir: string): Promise<StudyIndex> {
   let snapshot = await scan(dir, new Map(), 1);
@@ -69,28 +68,21 @@ async function scan(
   const dirMtimeNs = (await stat(dir, { bigint: true })).mtimeNs;
   const names = (await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.json'));
   let filesRead = 0;
-  const loaded = await mapLimit(names, SCAN_CONCURRENCY, async (fileName): Promise<StudyEntry | null> => {
-    const file = path.join(dir, fileName);
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) return null;
-      const identity = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
-      const known = previous.get(fileName);
-      if (
-        known &&
-        known.size === identity.size &&
-        known.mtimeMs === identity.mtimeMs &&
-        known.ino === identity.ino
-      ) {
-        return known;
-      }
-      filesRead++;
-      return indexStudyText(fileName, stripBom(await readFile(file, 'utf8')), identity);
-    } catch (error) {
-      if (isMissing(error)) return null; // removed while we listed
-      throw error;
-    }
-  });
+  const loaded: (StudyEntry | null)[] = [];
+  const tick = timeSlicer(); // a re-scan of a large folder must not stall requests in flight
+  for (const fileName of names) {
+    await tick();
+    const known = previous.get(fileName);
+    const file = readFileNow(path.join(dir, fileName), (identity) => sameIdentity(known, identity));
+    if (file?.bytes) filesRead++;
+    loaded.push(
+      file === null
+        ? null
+        : file.bytes === null
+          ? (known ?? null)
+          : indexStudyFile(fileName, file.bytes, file.identity),
+    );
+  }
   const entries = loaded
     .filter((entry): entry is StudyEntry => entry !== null)
     .sort((a, b) => compare(a.id, b.id) || compare(a.fileName, b.fileName));
@@ -106,32 +98,6 @@ async function scan(
   return { dir, generation, entries, byId, aliases, newestMtimeMs, scanMs, filesRead, dirMtimeNs };
 }
 
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-export function isMissing(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Promise.all over `items` with at most `limit` running at once; results in input order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  run: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
