@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { registerAlertsCommand } from './alerts.command.js';
 import { registerBaselineCommand } from './baseline.command.js';
 import { registerChangesCommand } from './changes.command.js';
 import { registerDemoDataCommand } from './demo-data.command.js';
 import { registerNormalizeCommand } from './normalize.command.js';
 import { registerReplayServerCommand } from './replay-server.command.js';
+import { registerResetCommand } from './reset.command.js';
 import { registerServicesCommand } from './services.command.js';
 import { registerShowCommand } from './show.command.js';
 import { registerSyncCommand } from './sync.command.js';
@@ -19,5 +21,7 @@ export const commandModules: ReadonlyArray<(program: Command) => void> = [
   registerServicesCommand,
   registerReplayServerCommand,
   registerDemoDataCommand,
+  registerResetCommand,
   registerNormalizeCommand,
+  registerAlertsCommand,
 ];
