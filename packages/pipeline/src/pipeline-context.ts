@@ -1,5 +1,5 @@
 import type { CtgovClient } from '@trialwatch/ctgov-client';
-import type { PipelineQueues } from '@trialwatch/queues';
+import type { PipelineQueues, StageJobOptions } from '@trialwatch/queues';
 import type { Store } from '@trialwatch/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -16,6 +16,10 @@ export interface PipelineSettings {
   verifyBatchSize: number;
   /** Warn when the registry's dataTimestamp is older than this. */
   staleDataHours: number;
+  /** How long a webhook or Slack receiver may take to answer (NOTIFY_TIMEOUT_MS). */
+  notifyTimeoutMs: number;
+  /** Per-stage job options over the registry's defaults, for jobs this context enqueues (tests: shorter backoff). */
+  jobOptions?: StageJobOptions;
 }
 
 export const DEFAULT_SETTINGS: Omit<PipelineSettings, 'prefix'> = {
@@ -23,6 +27,7 @@ export const DEFAULT_SETTINGS: Omit<PipelineSettings, 'prefix'> = {
   verifyLimit: 500,
   verifyBatchSize: 200,
   staleDataHours: 48,
+  notifyTimeoutMs: 10_000,
 };
 
 /** What every stage handler is given: its I/O, injected. */

@@ -28,6 +28,7 @@ export interface RuntimeConfig {
   CTGOV_TIMEOUT_MS?: number;
   CTGOV_MAX_RETRIES?: number;
   CTGOV_PAGE_SIZE?: number;
+  NOTIFY_TIMEOUT_MS?: number;
   WORKER_CONCURRENCY?: number;
   METRICS_PORT?: number;
 }
@@ -62,7 +63,7 @@ export async function createPipelineContext(
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   producer.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
-  const queues = new PipelineQueues(producer, config.TRIALWATCH_PREFIX);
+  const queues = new PipelineQueues(producer, config.TRIALWATCH_PREFIX, overrides.jobOptions);
   const requestsPerMinute = config.CTGOV_REQUESTS_PER_MINUTE ?? 50;
   const client = createCtgovClient({
     baseUrl: config.CTGOV_BASE_URL ?? 'https://clinicaltrials.gov/api/v2',
@@ -82,6 +83,7 @@ export async function createPipelineContext(
     settings: {
       ...DEFAULT_SETTINGS,
       pageSize: config.CTGOV_PAGE_SIZE ?? DEFAULT_SETTINGS.pageSize,
+      notifyTimeoutMs: config.NOTIFY_TIMEOUT_MS ?? DEFAULT_SETTINGS.notifyTimeoutMs,
       prefix: config.TRIALWATCH_PREFIX,
       ...overrides,
     },

@@ -1,6 +1,6 @@
 export * from './stages.js';
 export { assertRedisReachable, createRedisConnection, RedisUnavailableError } from './connection.js';
-export { PipelineQueues } from './pipeline-queues.js';
+export { PipelineQueues, type StageJobOptions } from './pipeline-queues.js';
 export { classifyFailure, PermanentJobError, type FailureClass } from './job-errors.js';
 export {
   createStageWorker,

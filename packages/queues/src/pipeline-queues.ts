@@ -1,6 +1,9 @@
-import { Queue, type JobsOptions } from 'bullmq';
+import { Queue, type DefaultJobOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { stages, STAGE_NAMES, type StageName, type StagePayload } from './stages.js';
+
+/** Per-stage job options laid over the registry's defaults (e.g. a shorter backoff in tests). */
+export type StageJobOptions = Partial<Record<StageName, DefaultJobOptions>>;
 
 /** Producer side of the registry: one BullMQ queue per stage, payloads validated before they leave. */
 export class PipelineQueues {
@@ -9,6 +12,7 @@ export class PipelineQueues {
   constructor(
     private readonly connection: Redis,
     readonly prefix: string,
+    private readonly jobOptions: StageJobOptions = {},
   ) {}
 
   queue(stage: StageName): Queue {
@@ -17,7 +21,7 @@ export class PipelineQueues {
       queue = new Queue(stages[stage].queue, {
         connection: this.connection,
         prefix: this.prefix,
-        defaultJobOptions: stages[stage].options,
+        defaultJobOptions: { ...stages[stage].options, ...this.jobOptions[stage] },
       });
       this.queues.set(stage, queue);
     }

@@ -8,6 +8,8 @@ export interface JobContext {
   jobId: string;
   /** 1 on the first try. */
   attempt: number;
+  /** The job's attempts budget: when `attempt` reaches it, a failure is the last one (dead letter). */
+  maxAttempts: number;
   logger: Logger;
 }
 
@@ -54,7 +56,7 @@ export function createStageWorker<S extends StageName>(
     const logger = options.logger.child({ queue: definition.queue, jobId, attempt });
     try {
       const payload = definition.payload.parse(job.data) as StagePayload<S>;
-      const result = await handler(payload, { jobId, attempt, logger });
+      const result = await handler(payload, { jobId, attempt, maxAttempts: job.opts.attempts ?? 1, logger });
       options.onJobFinished?.(stage, 'completed', performance.now() - started);
       return result;
     } catch (error) {

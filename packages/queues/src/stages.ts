@@ -54,7 +54,14 @@ export type FinalizeRunPayload = z.infer<typeof FinalizeRunPayload>;
 export const DeliverEventPayload = z.object({ eventId: z.string().min(1), subscriptionId: z.string().min(1) });
 export type DeliverEventPayload = z.infer<typeof DeliverEventPayload>;
 
-export const SendDigestPayload = z.object({ subscriptionId: z.string().min(1), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+export const SendDigestPayload = z.object({
+  subscriptionId: z.string().min(1),
+  /** The UTC day to report; absent on jobs of a digest's job scheduler (fixed data): the day before the run. */
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
 export type SendDigestPayload = z.infer<typeof SendDigestPayload>;
 
 export const StartSyncPayload = z.object({
@@ -124,7 +131,9 @@ export const stages = {
     job: 'send-digest',
     payload: SendDigestPayload,
     options: retrying(8, 5_000),
-    jobId: (p: SendDigestPayload) => `digest.${p.subscriptionId}.${p.day}`,
+    // Scheduled digests (no day) come from BullMQ job schedulers, which name their own jobs.
+    jobId: (p: SendDigestPayload): string | undefined =>
+      p.day === undefined ? undefined : `digest.${p.subscriptionId}.${p.day}`,
   },
   schedule: {
     queue: 'sync-schedule',

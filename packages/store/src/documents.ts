@@ -215,14 +215,22 @@ export interface SubscriptionDoc {
   cohort: string | null;
   eventTypes: string[];
   channel: 'webhook' | 'slack' | 'digest';
+  /** Where messages go. A secret in itself for Slack (never log it whole). */
   url: string;
+  /** HMAC-SHA256 key of webhook signatures. */
   secret: string;
   enabled: boolean;
   createdAt: Date;
+  /** Digest subscriptions: the message shape sent to `url` (default webhook). */
+  digestFormat?: 'webhook' | 'slack';
+  /** Digest subscriptions: when the day's digest is sent (cron pattern, UTC; default daily 07:00). */
+  digestCron?: string;
 }
 
+/** One per (event, subscription) — `eventId|subscriptionId` — or per digest day — `digest|subscriptionId|day`. */
 export interface DeliveryDoc {
   _id: string;
+  /** The event, or `digest:<day>` for a digest. */
   eventId: string;
   subscriptionId: string;
   status: 'delivered' | 'failed' | 'pending';

@@ -76,6 +76,20 @@ export class DeliveriesRepository {
     await this.deliveries.replaceOne({ _id }, delivery, { upsert: true });
   }
 
+  /** The delivery of one subscription's digest of one day: `digest|subscriptionId|day`. */
+  static digestKey(subscriptionId: string, day: string): string {
+    return `digest|${subscriptionId}|${day}`;
+  }
+
+  async getDigest(subscriptionId: string, day: string): Promise<DeliveryDoc | null> {
+    return this.deliveries.findOne({ _id: DeliveriesRepository.digestKey(subscriptionId, day) });
+  }
+
+  async recordDigest(day: string, delivery: Omit<DeliveryDoc, '_id' | 'eventId'>): Promise<void> {
+    const _id = DeliveriesRepository.digestKey(delivery.subscriptionId, day);
+    await this.deliveries.replaceOne({ _id }, { ...delivery, eventId: `digest:${day}` }, { upsert: true });
+  }
+
   list(filter: { status?: DeliveryDoc['status']; subscriptionId?: string } = {}) {
     return this.deliveries.find(filter).sort({ updatedAt: 1 });
   }

@@ -3,6 +3,7 @@ import { detectorProcessors } from '@trialwatch/detector';
 import { fetcherProcessors } from '@trialwatch/fetcher';
 import { createLogger, type Logger } from '@trialwatch/logger';
 import { normalizerProcessors } from '@trialwatch/normalizer';
+import { notifierProcessors } from '@trialwatch/notifier';
 import { createPipelineContext, type FetchContext, type HandlerFactories } from '@trialwatch/pipeline';
 import { assertRedisReachable, RedisUnavailableError, type StageName } from '@trialwatch/queues';
 import { schedulerProcessors } from '@trialwatch/scheduler';
@@ -17,6 +18,7 @@ export const allProcessors: HandlerFactories = {
   ...fetcherProcessors,
   ...normalizerProcessors,
   ...detectorProcessors,
+  ...notifierProcessors,
 };
 
 /** Which stages each deployable service runs. */

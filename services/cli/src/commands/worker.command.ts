@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startPipelineWorkers } from '@trialwatch/pipeline';
+import { reconcileDigestSchedules } from '@trialwatch/notifier';
 import { STAGE_NAMES, type StageName } from '@trialwatch/queues';
 import { reconcileSchedules } from '@trialwatch/scheduler';
 import { UsageError } from '../cli-error.js';
@@ -55,6 +56,10 @@ export function registerWorkerCommand(program: Command): void {
       if (stages.includes('schedule')) {
         const schedules = await reconcileSchedules(runtime.context);
         logger.info({ schedules }, 'schedules reconciled');
+      }
+      if (stages.includes('digest')) {
+        const digests = await reconcileDigestSchedules(runtime.context);
+        logger.info({ digests: digests.length }, 'digest schedules reconciled');
       }
       process.stdout.write(
         `worker ${which} running: ${stages.join(', ')}${runtime.metricsPort === null ? '' : ` (metrics on :${String(runtime.metricsPort)}/metrics)`}\n`,
