@@ -38,6 +38,12 @@ export const CtgovEnv = z.object({
 const WorkerEnv = z.object({
   WORKER_CONCURRENCY: positiveInt.max(64).optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** How long a job's lock lives without renewal: a dead worker's job is retried after about this long. */
+  WORKER_LOCK_DURATION_MS: positiveInt.min(1000).default(30_000),
+  /** How often workers look for stalled jobs (jobs whose worker died). */
+  WORKER_STALLED_INTERVAL_MS: positiveInt.min(500).default(15_000),
+  /** How many least recently checked trials each run re-fetches by id (0: none). */
+  VERIFY_LIMIT: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
 export const SchedulerEnv = BaseEnv.extend(WorkerEnv.shape);

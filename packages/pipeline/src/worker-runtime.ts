@@ -31,6 +31,9 @@ export interface RuntimeConfig {
   NOTIFY_TIMEOUT_MS?: number;
   WORKER_CONCURRENCY?: number;
   METRICS_PORT?: number;
+  WORKER_LOCK_DURATION_MS?: number;
+  WORKER_STALLED_INTERVAL_MS?: number;
+  VERIFY_LIMIT?: number;
 }
 
 export interface PipelineRuntime {
@@ -83,6 +86,7 @@ export async function createPipelineContext(
     settings: {
       ...DEFAULT_SETTINGS,
       pageSize: config.CTGOV_PAGE_SIZE ?? DEFAULT_SETTINGS.pageSize,
+      verifyLimit: config.VERIFY_LIMIT ?? DEFAULT_SETTINGS.verifyLimit,
       notifyTimeoutMs: config.NOTIFY_TIMEOUT_MS ?? DEFAULT_SETTINGS.notifyTimeoutMs,
       prefix: config.TRIALWATCH_PREFIX,
       ...overrides,
@@ -132,8 +136,8 @@ export async function startPipelineWorkers(options: {
       onJobFinished: (stage, outcome, durationMs) => {
         metrics.jobFinished(stage, outcome, durationMs);
       },
-      ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}),
-      ...(options.stalledIntervalMs ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
+      lockDurationMs: options.lockDurationMs ?? config.WORKER_LOCK_DURATION_MS ?? 30_000,
+      stalledIntervalMs: options.stalledIntervalMs ?? config.WORKER_STALLED_INTERVAL_MS ?? 15_000,
     });
   });
   let metricsServer: Server | null = null;

@@ -7,6 +7,7 @@ import {
   CohortsRepository,
   DeliveriesRepository,
   DriftRepository,
+  OpsAlertsRepository,
   SubscriptionsRepository,
 } from './settings.repository.js';
 import { connectDatabase, type ConnectOptions, type Database } from './store.js';
@@ -26,6 +27,7 @@ export interface Store {
   subscriptions: SubscriptionsRepository;
   deliveries: DeliveriesRepository;
   drift: DriftRepository;
+  opsAlerts: OpsAlertsRepository;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function createStore(uri: string, options: ConnectOptions = {}): Pr
     subscriptions: new SubscriptionsRepository(c.subscriptions),
     deliveries: new DeliveriesRepository(c.deliveries),
     drift: new DriftRepository(c.drift),
+    opsAlerts: new OpsAlertsRepository(c.opsAlerts),
     close: () => database.close(),
   };
 }

@@ -14,6 +14,7 @@ export const COLLECTIONS = {
   subscriptions: 'subscriptions',
   deliveries: 'deliveries',
   drift: 'schema_drift',
+  opsAlerts: 'ops_alerts',
 } as const;
 
 /** A record exactly as the registry served it, keyed by `nctId@contentHash`. */
@@ -248,4 +249,15 @@ export interface DriftDoc {
   value: string | null;
   nctId: string;
   firstSeenAt: Date;
+}
+
+/** An operational alert: a run that could not prove it got everything, a stale registry, dead letters. */
+export interface OpsAlertDoc {
+  _id: string;
+  kind: 'run_incomplete' | 'stale_data' | 'run_failed';
+  runId: string | null;
+  scope: string | null;
+  message: string;
+  createdAt: Date;
+  acknowledgedAt: Date | null;
 }

@@ -11,6 +11,7 @@ export {
   CohortsRepository,
   DeliveriesRepository,
   DriftRepository,
+  OpsAlertsRepository,
   SubscriptionsRepository,
 } from './settings.repository.js';
 export { createStore, type Store } from './create-store.js';

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { BaselineDoc, CohortDoc, DeliveryDoc, DriftDoc, SubscriptionDoc } from './documents.js';
+import type { BaselineDoc, CohortDoc, DeliveryDoc, DriftDoc, OpsAlertDoc, SubscriptionDoc } from './documents.js';
 import { findByIds } from './find-by-ids.js';
 import { insertNew } from './store.js';
 
@@ -118,5 +118,18 @@ export class DriftRepository {
 
   async forRun(runId: string): Promise<DriftDoc[]> {
     return this.drift.find({ runId }).toArray();
+  }
+}
+
+export class OpsAlertsRepository {
+  constructor(private readonly alerts: Collection<OpsAlertDoc>) {}
+
+  /** Raise an alert once: its id is deterministic (kind + run). Returns true when it is new. */
+  async raise(alert: Omit<OpsAlertDoc, 'acknowledgedAt'>): Promise<boolean> {
+    return (await insertNew(this.alerts, [{ ...alert, acknowledgedAt: null }])) === 1;
+  }
+
+  async open(limit = 50): Promise<OpsAlertDoc[]> {
+    return this.alerts.find({ acknowledgedAt: null }).sort({ createdAt: -1 }).limit(limit).toArray();
   }
 }

@@ -6,6 +6,7 @@ import {
   type DeadLetterDoc,
   type DeliveryDoc,
   type DriftDoc,
+  type OpsAlertDoc,
   type EventDoc,
   type RawRecordDoc,
   type SubscriptionDoc,
@@ -32,6 +33,7 @@ export interface Collections {
   subscriptions: Collection<SubscriptionDoc>;
   deliveries: Collection<DeliveryDoc>;
   drift: Collection<DriftDoc>;
+  opsAlerts: Collection<OpsAlertDoc>;
 }
 
 export interface Database {

@@ -43,7 +43,13 @@ export async function handleFinalizeRun(context: PipelineContext, payload: Final
       maxLastUpdatePostDate: candidates.sort().at(-1) ?? null,
     });
   } else {
-    context.logger.error({ runId: run._id, reasons: progress.incompleteReasons, totals: progress.totals }, 'sync run incomplete');
+    const message = `sync run ${run._id} (${run.scope}) is incomplete: ${summary.incompleteReason ?? 'unknown reason'}; the watermark stays`;
+    await context.store.opsAlerts.raise({ _id: `run_incomplete:${run._id}`, kind: 'run_incomplete', runId: run._id, scope: run.scope, message, createdAt: now });
+    context.logger.error({ runId: run._id, alert: 'run_incomplete', reasons: progress.incompleteReasons, totals: progress.totals }, 'operational alert: sync run incomplete');
+  }
+  if (run.dataTimestampStale) {
+    const message = `the registry's data timestamp ${run.dataTimestamp ?? '(unreadable)'} is older than ${String(context.settings.staleDataHours)} h`;
+    await context.store.opsAlerts.raise({ _id: `stale_data:${run._id}`, kind: 'stale_data', runId: run._id, scope: run.scope, message, createdAt: now });
   }
   context.logger.info({ ...summary, status }, 'sync run finished');
   return { status };

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { EVENT_TYPES, type EventType } from '@trialwatch/domain';
 import { describeEvent, toEventView, type Store } from '@trialwatch/store';
-import { UsageError } from '../cli-error.js';
+import { BaselineNotFoundError, baselineDrift, describeDrift } from '@trialwatch/reports';
+import { CliFailure, UsageError } from '../cli-error.js';
 import { cliConfig, withStore } from '../runtime.js';
-import { baselineDrift, describeDrift } from './baseline-drift.js';
 
 interface ChangesOptions {
   since?: string;
@@ -30,7 +30,11 @@ export function registerChangesCommand(program: Command): void {
       const config = cliConfig();
       if (options.baseline) {
         await withStore(config, async (store) => {
-          const rows = await baselineDrift(store, options.cohort, options.baseline ?? 'table2');
+          const name = options.baseline ?? 'table2';
+          const rows = await baselineDrift(store, options.cohort, name).catch((error: unknown) => {
+            if (!(error instanceof BaselineNotFoundError)) throw error;
+            throw new CliFailure(`${error.message}; import one with \`trialwatch baseline import FILE --cohort ${options.cohort} --name ${name}\``);
+          });
           for (const row of rows) process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : `${describeDrift(row)}\n`);
           if (!options.json) {
             const changed = rows.filter((row) => row.changed).length;

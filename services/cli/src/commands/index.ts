@@ -2,12 +2,15 @@ import type { Command } from 'commander';
 import { registerAlertsCommand } from './alerts.command.js';
 import { registerBaselineCommand } from './baseline.command.js';
 import { registerChangesCommand } from './changes.command.js';
+import { registerDeadLettersCommand } from './dead-letters.command.js';
 import { registerDemoDataCommand } from './demo-data.command.js';
 import { registerNormalizeCommand } from './normalize.command.js';
 import { registerReplayServerCommand } from './replay-server.command.js';
 import { registerResetCommand } from './reset.command.js';
+import { registerScheduleCommand } from './schedule.command.js';
 import { registerServicesCommand } from './services.command.js';
 import { registerShowCommand } from './show.command.js';
+import { registerStatusCommand } from './status.command.js';
 import { registerSyncCommand } from './sync.command.js';
 import { registerWorkerCommand } from './worker.command.js';
 
@@ -18,6 +21,9 @@ export const commandModules: ReadonlyArray<(program: Command) => void> = [
   registerShowCommand,
   registerBaselineCommand,
   registerWorkerCommand,
+  registerStatusCommand,
+  registerScheduleCommand,
+  registerDeadLettersCommand,
   registerServicesCommand,
   registerReplayServerCommand,
   registerDemoDataCommand,
