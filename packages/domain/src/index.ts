@@ -7,6 +7,7 @@ export * from './partial-date.js';
 export * from './content-hash.js';
 export * from './normalize-study.js';
 export * from './prrt/vocabulary.js';
+export * from './prrt/partner-vocabulary.js';
 export * from './prrt/fold-text.js';
 export * from './prrt/name-facts.js';
 export * from './prrt/classify-prrt.js';

@@ -10,12 +10,12 @@ import {
   MICROSPHERE_AGENTS,
   NEOADJUVANT_WORDS,
   NOT_VOCABULARY,
-  PARTNERS,
   PLACEBO_WORDS,
   THERAPY_WORDS,
   type Isotope,
   type LigandFamily,
 } from './vocabulary.js';
+import { PARTNERS } from './partner-vocabulary.js';
 
 /** What one name (an intervention name, another name, an arm label, a title) says in PRRT terms. */
 export interface NameFacts {
