@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { normalizeStudy, type Trial } from '@trialwatch/domain';
-import { CliFailure } from '../cli-error.js';
 
 /** The fields printed first, in this order; the rest of the Trial follows in its own order. */
 const LEADING_FIELDS = [
@@ -94,6 +93,7 @@ export function registerNormalizeCommand(program: Command): void {
         if (outcome.drift !== null) process.stderr.write(`${outcome.drift}\n`);
         process.stdout.write(`${outcome.line}\n`);
       }
-      if (failed > 0) throw new CliFailure(`${failed} of ${files.length} files could not be normalized`);
+      // Each failure already has its line on stderr: no summary line, just the exit code.
+      if (failed > 0) process.exitCode = 1;
     });
 }
