@@ -180,7 +180,9 @@ describe('normalizeStudy on every real record', () => {
   });
 
   it.each(records.map((record) => [record.nctId, record.raw] as const))('%s', (nctId, raw) => {
+    const untouched = structuredClone(raw);
     const { trial, drift } = expectOk(normalizeStudy(raw));
+    expect(raw).toEqual(untouched);
     expect(trial.nctId).toBe(nctId);
     expect({
       overallStatus: trial.overallStatus,
