@@ -8,7 +8,7 @@ export class WorkerMetrics {
   private readonly jobs: Counter<'stage' | 'outcome'>;
   private readonly duration: Histogram<'stage'>;
 
-  constructor(queues: PipelineQueues, service: string) {
+  constructor(queues: PipelineQueues, service: string, clientStats?: () => Readonly<Record<string, number>>) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry, prefix: 'trialwatch_process_' });
     this.jobs = new Counter({
@@ -24,6 +24,17 @@ export class WorkerMetrics {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [this.registry],
     });
+    if (clientStats) {
+      new Gauge({
+        name: 'trialwatch_ctgov_client_events',
+        help: 'Registry client counters of this process: requests, retries, rateLimited, serverErrors, timeouts, networkErrors, invalidBodies.',
+        labelNames: ['counter'],
+        registers: [this.registry],
+        collect() {
+          for (const [counter, value] of Object.entries(clientStats())) this.set({ counter }, value);
+        },
+      });
+    }
     new Gauge({
       name: 'trialwatch_queue_jobs',
       help: 'Jobs in each queue by state.',

@@ -119,7 +119,7 @@ export async function startPipelineWorkers(options: {
   const { config, logger } = options;
   const base = await createPipelineContext(config, logger, options.settings);
   const context = base.context;
-  const metrics = new WorkerMetrics(context.queues, options.service);
+  const metrics = new WorkerMetrics(context.queues, options.service, () => ({ ...context.client.stats }));
   const stages = (options.stages ?? (Object.keys(options.handlers) as StageName[])).filter(
     (stage) => options.handlers[stage] !== undefined,
   );

@@ -89,8 +89,20 @@ async function waitForRun(
 ): Promise<SyncRunDoc> {
   const started = Date.now();
   let delay = 100;
+  let unreachableSince: number | null = null;
   for (;;) {
-    const run = await getRun(runId);
+    let run: SyncRunDoc | null;
+    try {
+      run = await getRun(runId);
+      unreachableSince = null;
+    } catch (error) {
+      // The database may be away for a while (a restart): the run goes on in the workers; keep waiting.
+      unreachableSince ??= Date.now();
+      process.stderr.write(`waiting for the database (${error instanceof Error ? error.message : String(error)})\n`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (timeoutMs > 0 && Date.now() - started > timeoutMs) throw new CliFailure(`run ${runId}: database unreachable`);
+      continue;
+    }
     if (!run) throw new CliFailure(`run ${runId} disappeared from the database`);
     if (run.status !== 'running') return run;
     if (timeoutMs > 0 && Date.now() - started > timeoutMs) {

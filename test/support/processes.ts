@@ -1,0 +1,130 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { repoRoot } from './paths.js';
+
+export interface RunningProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  kill(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Spawn a process, collecting its output. */
+export function spawnProcess(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): RunningProcess {
+  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async waitForLine(pattern, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const line = out.split('\n').find((candidate) => pattern.test(candidate));
+        if (line !== undefined) return line;
+        if (child.exitCode !== null) throw new Error(`process exited (${String(child.exitCode)}) before printing ${String(pattern)}\n${err.slice(-3000)}`);
+        if (Date.now() > deadline) throw new Error(`no line matching ${String(pattern)} within ${String(timeoutMs)} ms\n${err.slice(-3000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async kill(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** The CLI as a separate node process (no pnpm wrapper, so signals reach it directly). */
+export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): RunningProcess {
+  return spawnProcess(process.execPath, ['--import', 'tsx', 'services/cli/src/main.ts', ...args], env);
+}
+
+/** Start `trialwatch worker all` and wait until its workers run. */
+export async function startWorkerProcess(env: NodeJS.ProcessEnv, which = 'all'): Promise<RunningProcess> {
+  const worker = spawnCli(['worker', which], env);
+  await worker.waitForLine(/^worker .* running/, 90_000);
+  return worker;
+}
+
+/** Run `trialwatch sync --once …` to the end; its last stdout line is the JSON summary. */
+export async function runSyncProcess(
+  env: NodeJS.ProcessEnv,
+  args: readonly string[],
+  options: { timeoutMs?: number } = {},
+): Promise<{ code: number | null; summary: Record<string, unknown>; stdout: string; stderr: string }> {
+  const sync = spawnCli(['sync', '--once', ...args], env);
+  const timer = setTimeout(() => sync.child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+  const code = await sync.exited;
+  clearTimeout(timer);
+  const last = sync.stdout().trim().split('\n').at(-1) ?? '';
+  let summary: Record<string, unknown> = {};
+  try {
+    summary = JSON.parse(last) as Record<string, unknown>;
+  } catch {
+    throw new Error(`sync printed no JSON summary (exit ${String(code)})\nstdout: ${sync.stdout()}\nstderr: ${sync.stderr().slice(-3000)}`);
+  }
+  return { code, summary, stdout: sync.stdout(), stderr: sync.stderr() };
+}
+
+export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export async function waitForPort(port: number, up: boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await portAnswers(port)) !== up) {
+    if (Date.now() > deadline) throw new Error(`port ${String(port)} still ${up ? 'closed' : 'open'} after ${String(timeoutMs)} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A Redis of the test's own: its own port and folder, AOF on (fsync always: nothing acknowledged is lost). */
+export async function startOwnRedis(port: number, dir: string): Promise<RunningProcess> {
+  mkdirSync(dir, { recursive: true });
+  const redis = spawnProcess('redis-server', [
+    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always',
+    '--save', '', '--maxmemory-policy', 'noeviction',
+  ]);
+  await waitForPort(port, true);
+  return redis;
+}
+
+/** A FerretDB of the test's own (the binary infra/ferretdb/build.sh made), on its own port and folder. */
+export async function startOwnFerretDb(port: number, dir: string): Promise<RunningProcess> {
+  mkdirSync(dir, { recursive: true });
+  const ferret = spawnProcess(path.join(repoRoot, '.data/bin/ferretdb'), ['--data-dir', dir, '--listen-addr', `127.0.0.1:${String(port)}`]);
+  await ferret.waitForLine(/^ferretdb ready/, 30_000);
+  return ferret;
+}
+
+/** A free TCP port (bind to 0, read it, release it). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
