@@ -296,6 +296,8 @@ describe('trialwatch replay-server (CLI)', () => {
       },
     );
     let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const line = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('utf8');
@@ -303,7 +305,7 @@ describe('trialwatch replay-server (CLI)', () => {
         if (newline >= 0) resolve(stdout.slice(0, newline));
       });
       child.once('exit', (code) => {
-        reject(new Error(`exited with ${code ?? 'signal'} before listening`));
+        reject(new Error(`exited with ${code ?? 'signal'} before listening: ${stderr}`));
       });
     });
     const match = /^replay-server listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v2) \((\d+) studies\)$/.exec(
@@ -336,7 +338,7 @@ describe('trialwatch replay-server (CLI)', () => {
         resolve(exit);
       }),
     );
-    expect(code).toBe(2);
+    expect(code, stderr).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('--fault-rate');
   });

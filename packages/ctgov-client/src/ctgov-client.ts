@@ -14,6 +14,7 @@ import type {
   StudiesPage,
   StudiesQuery,
 } from './ctgov-client.types.js';
+import { bodyText } from './decode-json.js';
 import { createHttpAttempt, type HttpResponse } from './http-attempt.js';
 import { createIntervalPacer, sleep } from './interval-pacer.js';
 import { parseStudiesPage, parseStudy, parseVersion } from './parse-response.js';
@@ -80,7 +81,7 @@ export function createCtgovClient(options: CtgovClientOptions): CtgovClient {
           continue;
         }
         const value = interpret(response);
-        return { value, attempts, bytes: Buffer.byteLength(response.text, 'utf8') };
+        return { value, attempts, bytes: response.bytes.length };
       } catch (error) {
         if (!(error instanceof CtgovError)) throw error;
         count(error);
@@ -158,10 +159,11 @@ export function createCtgovClient(options: CtgovClientOptions): CtgovClient {
   };
 }
 
-/** The body of a 2xx response; any other status becomes its typed error. */
-function expectOk(response: HttpResponse): string {
-  const { status, url, text } = response;
-  if (status >= 200 && status < 300) return text;
+/** The body of a 2xx response; any other status becomes its typed error (error bodies are text/plain). */
+function expectOk(response: HttpResponse): Buffer {
+  const { status, url } = response;
+  if (status >= 200 && status < 300) return response.bytes;
+  const text = bodyText(response.bytes);
   if (status === 400) throw new BadRequestError(url, text);
   if (status === 429)
     throw new RateLimitedError(url, parseRetryAfter(response.header('retry-after'), Date.now()));

@@ -5,7 +5,8 @@ import { abortReason } from './interval-pacer.js';
 export interface HttpResponse {
   url: string;
   status: number;
-  text: string;
+  /** The body as received; see decode-json.ts for why it is not decoded up front. */
+  bytes: Buffer;
   header(name: string): string | null;
 }
 
@@ -20,7 +21,7 @@ export type HttpAttempt = (url: string, signal?: AbortSignal) => Promise<HttpRes
 export function createHttpAttempt({ timeoutMs, userAgent }: HttpAttemptOptions): HttpAttempt {
   const http: AxiosInstance = axios.create({
     timeout: timeoutMs,
-    responseType: 'text',
+    responseType: 'arraybuffer',
     // Identity transform: axios must not JSON-parse anything; the client parses what it expects.
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
@@ -30,12 +31,12 @@ export function createHttpAttempt({ timeoutMs, userAgent }: HttpAttemptOptions):
   return async (url, signal) => {
     try {
       const response = await http.get<unknown>(url, { signal });
-      // responseType 'text' with the identity transform always yields a string; an empty body may come as ''.
-      const text = typeof response.data === 'string' ? response.data : '';
+      // responseType 'arraybuffer' yields a Buffer in Node; anything else would be an empty body.
+      const bytes = Buffer.isBuffer(response.data) ? response.data : Buffer.alloc(0);
       return {
         url,
         status: response.status,
-        text,
+        bytes,
         header(name) {
           const value: unknown = response.headers[name.toLowerCase()];
           return typeof value === 'string' ? value : null;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidResponseError } from './ctgov-errors.js';
 import { parseStudiesPage, parseStudy, parseVersion, toRawStudy } from './parse-response.js';
 
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+
 const study = (nctId: string) => ({
   protocolSection: { identificationModule: { nctId, briefTitle: `Trial ${nctId}` } },
   hasResults: false,
@@ -34,7 +36,7 @@ describe('toRawStudy', () => {
 describe('parseStudiesPage', () => {
   it('reads studies, token and total', () => {
     const body = JSON.stringify({ studies: [study('NCT1'), 'raw'], nextPageToken: 'abc', totalCount: 7 });
-    const page = parseStudiesPage('u', body);
+    const page = parseStudiesPage('u', bytes(body));
     expect(page.nextPageToken).toBe('abc');
     expect(page.totalCount).toBe(7);
     expect(page.studies.map((raw) => raw.nctId)).toEqual(['NCT1', null]);
@@ -42,36 +44,39 @@ describe('parseStudiesPage', () => {
   });
 
   it('gives null token and total on a last page without them', () => {
-    const page = parseStudiesPage('u', JSON.stringify({ studies: [] }));
+    const page = parseStudiesPage('u', bytes(JSON.stringify({ studies: [] })));
     expect(page).toEqual({ studies: [], nextPageToken: null, totalCount: null });
   });
 
   it('throws a retryable InvalidResponseError carrying a truncated body', () => {
     const body = JSON.stringify({ studies: [study('NCT1')] }).slice(0, 30);
-    const error = catchError(() => parseStudiesPage('u', body));
+    const error = catchError(() => parseStudiesPage('u', bytes(body)));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ kind: 'invalid_response', retryable: true, bodyText: body });
   });
 
   it('refuses JSON that is not a page', () => {
-    expect(() => parseStudiesPage('u', '{"studies":"no"}')).toThrow(InvalidResponseError);
+    expect(() => parseStudiesPage('u', bytes('{"studies":"no"}'))).toThrow(InvalidResponseError);
   });
 });
 
 describe('parseStudy and parseVersion', () => {
   it('returns a parsed study, and keeps the text of a body that is JSON but not a study', () => {
-    expect(parseStudy('u', JSON.stringify(study('NCT9'))).nctId).toBe('NCT9');
-    expect(parseStudy('u', '[1, 2]')).toEqual({ nctId: null, record: [1, 2], text: '[1, 2]' });
+    expect(parseStudy('u', bytes(JSON.stringify(study('NCT9')))).nctId).toBe('NCT9');
+    expect(parseStudy('u', bytes('[1, 2]'))).toEqual({ nctId: null, record: [1, 2], text: '[1, 2]' });
   });
 
   it('throws InvalidResponseError with the body text when the study does not parse', () => {
-    expect(catchError(() => parseStudy('u', 'not json'))).toMatchObject({ bodyText: 'not json' });
+    expect(catchError(() => parseStudy('u', bytes('not json')))).toMatchObject({ bodyText: 'not json' });
   });
 
   it('reads the version body', () => {
     const body = '{"apiVersion":"2.0.5","dataTimestamp":"2026-09-04T09:00:06"}';
-    expect(parseVersion('u', body)).toEqual({ apiVersion: '2.0.5', dataTimestamp: '2026-09-04T09:00:06' });
-    expect(() => parseVersion('u', '{"apiVersion":2}')).toThrow(InvalidResponseError);
+    expect(parseVersion('u', bytes(body))).toEqual({
+      apiVersion: '2.0.5',
+      dataTimestamp: '2026-09-04T09:00:06',
+    });
+    expect(() => parseVersion('u', bytes('{"apiVersion":2}'))).toThrow(InvalidResponseError);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidResponseError } from './ctgov-errors.js';
+import { bodyText, parseJsonBytes } from './decode-json.js';
 import type { ApiVersion, RawStudy } from './ctgov-client.types.js';
 
 export const StudiesPageBody = z.object({
@@ -17,11 +18,11 @@ const StudyIdentity = z.object({
 });
 
 /** JSON.parse that turns a syntax error (a truncated body) into a retryable InvalidResponseError. */
-export function parseJsonBody(url: string, text: string): unknown {
+export function parseJsonBody(url: string, bytes: Buffer): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonBytes(bytes);
   } catch {
-    throw new InvalidResponseError(url, text, 'not JSON');
+    throw new InvalidResponseError(url, bodyText(bytes), 'not JSON');
   }
 }
 
@@ -40,9 +41,9 @@ export interface ParsedStudiesPage {
   totalCount: number | null;
 }
 
-export function parseStudiesPage(url: string, text: string): ParsedStudiesPage {
-  const body = StudiesPageBody.safeParse(parseJsonBody(url, text));
-  if (!body.success) throw new InvalidResponseError(url, text, 'not a studies page');
+export function parseStudiesPage(url: string, bytes: Buffer): ParsedStudiesPage {
+  const body = StudiesPageBody.safeParse(parseJsonBody(url, bytes));
+  if (!body.success) throw new InvalidResponseError(url, bodyText(bytes), 'not a studies page');
   return {
     studies: body.data.studies.map(toRawStudy),
     nextPageToken: body.data.nextPageToken ?? null,
@@ -51,13 +52,13 @@ export function parseStudiesPage(url: string, text: string): ParsedStudiesPage {
 }
 
 /** /studies/{id}: a body that parses is returned whatever it holds; one that does not is retryable. */
-export function parseStudy(url: string, text: string): RawStudy {
-  const raw = toRawStudy(parseJsonBody(url, text));
-  return raw.nctId === null ? { ...raw, text } : raw;
+export function parseStudy(url: string, bytes: Buffer): RawStudy {
+  const raw = toRawStudy(parseJsonBody(url, bytes));
+  return raw.nctId === null ? { ...raw, text: bodyText(bytes) } : raw;
 }
 
-export function parseVersion(url: string, text: string): ApiVersion {
-  const body = VersionBody.safeParse(parseJsonBody(url, text));
-  if (!body.success) throw new InvalidResponseError(url, text, 'not a version body');
+export function parseVersion(url: string, bytes: Buffer): ApiVersion {
+  const body = VersionBody.safeParse(parseJsonBody(url, bytes));
+  if (!body.success) throw new InvalidResponseError(url, bodyText(bytes), 'not a version body');
   return body.data;
 }
