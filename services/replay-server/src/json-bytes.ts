@@ -27,10 +27,13 @@ export function parseJsonBytes(bytes: Buffer): ParsedBytes {
   }
 }
 
-/** A string value from a parse of a latin1 view, as the text it stands for. */
+/**
+ * A string value from a parse of a latin1 view, as the text it stands for: runs of chars 0x80-0xff are
+ * raw UTF-8 bytes (a \u0080-\u00ff escape in the file would be misread; only match texts use this).
+ */
 export function decodeView(value: string, ascii: boolean): string {
-  if (ascii || !/[\x80-\xff]/.test(value) || /[\u0100-\uffff]/.test(value)) return value;
-  return Buffer.from(value, 'latin1').toString('utf8');
+  if (ascii || !/[\x80-\xff]/.test(value)) return value;
+  return value.replace(/[\x80-\xff]+/g, (run) => Buffer.from(run, 'latin1').toString('utf8'));
 }
 
 /** JSON bytes of a value parsed from `source` (the latin1 round trip when it is exact, else a real decode). */
