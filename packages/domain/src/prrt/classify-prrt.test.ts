@@ -186,6 +186,32 @@ describe('classifyPrrt: PRRT named without its agent', () => {
     expect(result.combination.partners).toEqual(['capecitabine']);
   });
 
+  it('adds no agent to an arm that names its radioligand (no false double PRRT)', () => {
+    const result = classifyPrrt({
+      interventions: [
+        drug('90Y-DOTATOC', ['PRRT + capecitabine']),
+        drug('Capecitabine', ['PRRT + capecitabine']),
+      ],
+      arms: [arm('PRRT + capecitabine'), arm('Observation')],
+    });
+    expect(result).toEqual({
+      agents: ['y90-dotatoc'],
+      combination: { isCombination: true, categories: ['chemotherapy'], partners: ['capecitabine'] },
+    });
+  });
+
+  it('takes the study’s own radioligand for an arm that only says PRRT', () => {
+    const result = classifyPrrt({
+      interventions: [drug('[177Lu]Lu-DOTA-TOC', ['Monotherapy']), drug('Olaparib', ['PRRT + olaparib'])],
+      arms: [arm('Monotherapy'), arm('PRRT + olaparib')],
+      briefTitle: '177Lu-DOTATATE and olaparib',
+    });
+    expect(result).toEqual({
+      agents: ['lu177-dotatoc'],
+      combination: { isCombination: true, categories: ['targeted-therapy'], partners: ['olaparib'] },
+    });
+  });
+
   it('takes the agent from the isotope, or the standard agent', () => {
     expect(classifyPrrt({ interventions: [drug('177Lu-PRRT')], arms: [] }).agents).toEqual([
       'lu177-dotatate',

@@ -8,7 +8,7 @@ import {
   type PrrtClassification,
 } from '../trial.schema.js';
 import { readName, type NameFacts } from './name-facts.js';
-import { DEFAULT_PRRT_AGENT, GENERIC_PRRT_BY_ISOTOPE } from './vocabulary.js';
+import { DEFAULT_PRRT_AGENT, GENERIC_PRRT_BY_ISOTOPE, type Isotope } from './vocabulary.js';
 
 export interface ClassifyPrrtInput {
   interventions: readonly Intervention[];
@@ -19,7 +19,10 @@ export interface ClassifyPrrtInput {
 
 /** One place a treatment is named: an intervention (name + other names), an arm label, an unmatched name. */
 interface Source {
+  /** Radioligands named with their agent. */
   radioligands: ReadonlySet<AgentId>;
+  /** "PRRT" named without its agent: the isotope given, if any (resolved per arm, see resolveGeneric). */
+  generic: ReadonlyArray<Isotope | null>;
   microspheres: ReadonlySet<AgentId>;
   partners: ReadonlyMap<string, CombinationCategory>;
   neoadjuvant: boolean;
@@ -39,9 +42,12 @@ const byAgentOrder = (a: AgentId, b: AgentId) => (AGENT_ORDER.get(a) ?? 0) - (AG
  * With at most one arm (or none: arms also come from the labels interventions name) the study is read as
  * one arm, a single-group study; with several arms, an intervention linked to none stands alone.
  *
- * `agents` lists every radioligand named anywhere in the interventions and arms, plus radioembolization
- * microspheres when the trial also gives a radioligand (microspheres alone are not PRRT). Titles are only
- * used to name the agent of an unqualified "PRRT". Categories follow COMBINATION_CATEGORIES order; partners
+ * "PRRT" named without its agent ("PRRT + capecitabine", "177Lu-PRRT") adds an agent only to an arm that
+ * names none: the study's own radioligand (matching the isotope, if given), else the one the titles name,
+ * else the isotope's usual agent, else the standard [177Lu]Lu-DOTATATE.
+ *
+ * `agents` lists every radioligand of the arms, plus radioembolization microspheres when the trial also gives
+ * a radioligand (microspheres alone are not PRRT). Categories follow COMBINATION_CATEGORIES order; partners
  * are sorted.
  */
 export function classifyPrrt(input: ClassifyPrrtInput): PrrtClassification {
@@ -54,53 +60,34 @@ export function classifyPrrt(input: ClassifyPrrtInput): PrrtClassification {
     }
     return facts;
   };
-  // Titles only name the agent of an unqualified "PRRT": read them when one turns up.
-  let titleAgents: AgentId[] | null = null;
-  const resolveGeneric = (facts: NameFacts): AgentId[] => {
-    if (!facts.genericPrrt) return facts.radioligands;
-    const { isotope } = facts.genericPrrt;
-    titleAgents ??= [input.briefTitle, input.officialTitle].flatMap((title) =>
-      title ? read(title).radioligands : [],
-    );
-    const fromTitle = titleAgents.find((agent) => isotope === null || agent.startsWith(isotope));
-    const agent = fromTitle ?? (isotope ? GENERIC_PRRT_BY_ISOTOPE[isotope] : DEFAULT_PRRT_AGENT);
-    return agent ? [agent] : [];
-  };
-  const sourceOf = (texts: readonly string[]): Source => {
-    const radioligands = new Set<AgentId>();
-    const microspheres = new Set<AgentId>();
-    const partners = new Map<string, CombinationCategory>();
-    let neoadjuvant = false;
-    let combinedInOneName = false;
-    for (const text of texts) {
-      const facts = read(text);
-      const named = resolveGeneric(facts);
-      for (const agent of named) radioligands.add(agent);
-      for (const agent of facts.microspheres) microspheres.add(agent);
-      for (const { name, category } of facts.partners) partners.set(name, category);
-      neoadjuvant ||= facts.neoadjuvant;
-      if (named.length >= 2 && !facts.alternatives) combinedInOneName = true;
-    }
-    return {
-      radioligands,
-      microspheres,
-      partners,
-      neoadjuvant,
-      choice: radioligands.size >= 2 && !combinedInOneName,
-    };
-  };
+  const groups = groupByArm(input.interventions, input.arms, (texts) => sourceOf(texts.map(read)));
+  const named = new Set<AgentId>();
+  for (const group of groups)
+    for (const source of group) for (const agent of source.radioligands) named.add(agent);
+  const resolveGeneric = genericResolver([...named].sort(byAgentOrder), () =>
+    [input.briefTitle, input.officialTitle].flatMap((title) => (title ? read(title).radioligands : [])),
+  );
 
-  const groups = groupByArm(input.interventions, input.arms, sourceOf);
   const agents = new Set<AgentId>();
   const microspheres = new Set<AgentId>();
   const categories = new Set<CombinationCategory>();
   const partners = new Set<string>();
   for (const group of groups) {
+    const radioligands = new Set<AgentId>();
     for (const source of group) {
-      for (const agent of source.radioligands) agents.add(agent);
+      for (const agent of source.radioligands) radioligands.add(agent);
       for (const agent of source.microspheres) microspheres.add(agent);
     }
-    for (const [name, category] of combinationOf(group)) {
+    if (radioligands.size === 0) {
+      for (const source of group) {
+        for (const isotope of source.generic) {
+          const agent = resolveGeneric(isotope);
+          if (agent) radioligands.add(agent);
+        }
+      }
+    }
+    for (const agent of radioligands) agents.add(agent);
+    for (const [name, category] of combinationOf(group, radioligands)) {
       categories.add(category);
       partners.add(name);
     }
@@ -116,10 +103,45 @@ export function classifyPrrt(input: ClassifyPrrtInput): PrrtClassification {
   };
 }
 
-/** The partners given with a radioligand in one arm (empty when the arm gives no radioligand). */
-function combinationOf(arm: readonly Source[]): Map<string, CombinationCategory> {
+/** What one place names, from the facts of its names (an intervention's name and other names are synonyms). */
+function sourceOf(names: readonly NameFacts[]): Source {
   const radioligands = new Set<AgentId>();
-  for (const source of arm) for (const agent of source.radioligands) radioligands.add(agent);
+  const generic: Array<Isotope | null> = [];
+  const microspheres = new Set<AgentId>();
+  const partners = new Map<string, CombinationCategory>();
+  let neoadjuvant = false;
+  let combinedInOneName = false;
+  for (const facts of names) {
+    for (const agent of facts.radioligands) radioligands.add(agent);
+    if (facts.genericPrrt) generic.push(facts.genericPrrt.isotope);
+    for (const agent of facts.microspheres) microspheres.add(agent);
+    for (const { name, category } of facts.partners) partners.set(name, category);
+    neoadjuvant ||= facts.neoadjuvant;
+    if (facts.radioligands.length >= 2 && !facts.alternatives) combinedInOneName = true;
+  }
+  const choice = radioligands.size >= 2 && !combinedInOneName;
+  return { radioligands, generic, microspheres, partners, neoadjuvant, choice };
+}
+
+/** The agent an unqualified "PRRT" stands for (see classifyPrrt); titles are read only if needed. */
+function genericResolver(studyAgents: readonly AgentId[], titleAgents: () => AgentId[]) {
+  let fromTitles: AgentId[] | null = null;
+  return (isotope: Isotope | null): AgentId | null => {
+    const fits = (agent: AgentId) => isotope === null || agent.startsWith(isotope);
+    const inStudy = studyAgents.find(fits);
+    if (inStudy) return inStudy;
+    fromTitles ??= titleAgents();
+    const inTitles = fromTitles.find(fits);
+    if (inTitles) return inTitles;
+    return isotope === null ? DEFAULT_PRRT_AGENT : (GENERIC_PRRT_BY_ISOTOPE[isotope] ?? null);
+  };
+}
+
+/** The partners given with a radioligand in one arm (empty when the arm gives no radioligand). */
+function combinationOf(
+  arm: readonly Source[],
+  radioligands: ReadonlySet<AgentId>,
+): Map<string, CombinationCategory> {
   const partners = new Map<string, CombinationCategory>();
   if (radioligands.size === 0) return partners;
   for (const source of arm) {
@@ -128,7 +150,7 @@ function combinationOf(arm: readonly Source[]): Map<string, CombinationCategory>
     if (source.neoadjuvant) partners.set('surgery', 'neoadjuvant-surgery');
   }
   const isChoice = arm.some(
-    (source) => source.choice && [...radioligands].every((a) => source.radioligands.has(a)),
+    (source) => source.choice && [...radioligands].every((agent) => source.radioligands.has(agent)),
   );
   if (radioligands.size >= 2 && !isChoice) {
     // Double PRRT: the first radioligand (agent id order) is the PRRT, the others its partners.
