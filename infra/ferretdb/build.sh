@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the embedded FerretDB server into $(repo root)/.data/bin/ferretdb.
-# Skips the build when the binary is newer than main.go, go.mod and go.sum.
+# Skips the build when the binary is newer than every *.go file, go.mod and go.sum here.
 # Last line of output: the binary path.
 set -euo pipefail
 
@@ -8,7 +8,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 bin="$root/.data/bin/ferretdb"
 
-if [[ -x "$bin" && "$bin" -nt "$here/main.go" && "$bin" -nt "$here/go.mod" && "$bin" -nt "$here/go.sum" ]]; then
+up_to_date() {
+  [[ -x "$bin" ]] || return 1
+  local f
+  for f in "$here"/*.go "$here/go.mod" "$here/go.sum"; do
+    [[ "$bin" -nt "$f" ]] || return 1
+  done
+}
+
+if up_to_date; then
   echo "$bin"
   exit 0
 fi
