@@ -16,7 +16,7 @@ export const STATUS_COLORS: Record<string, string> = {
 };
 const OTHER_COLOR = '#969696';
 
-const LABEL_WIDTH = 130;
+const LABEL_WIDTH = 175;
 const PLOT_WIDTH = 800;
 const ROW_HEIGHT = 18;
 const BAR_HEIGHT = 12;

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { registerApiCommand } from './api.command.js';
 import { registerAlertsCommand } from './alerts.command.js';
 import { registerBaselineCommand } from './baseline.command.js';
 import { registerChangesCommand } from './changes.command.js';
 import { registerDeadLettersCommand } from './dead-letters.command.js';
 import { registerDemoDataCommand } from './demo-data.command.js';
+import { registerExportCommand } from './export.command.js';
 import { registerNormalizeCommand } from './normalize.command.js';
 import { registerReplayServerCommand } from './replay-server.command.js';
 import { registerResetCommand } from './reset.command.js';
@@ -30,4 +32,6 @@ export const commandModules: ReadonlyArray<(program: Command) => void> = [
   registerResetCommand,
   registerNormalizeCommand,
   registerAlertsCommand,
+  registerApiCommand,
+  registerExportCommand,
 ];
