@@ -99,7 +99,8 @@ export async function dropEnvironment(env: TestEnvironment): Promise<void> {
   } finally {
     await close();
   }
-  const redis = new Redis(env.REDIS_URL);
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
   try {
     let cursor = '0';
     do {

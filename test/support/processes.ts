@@ -63,6 +63,7 @@ export async function runSyncProcess(
 ): Promise<{ code: number | null; summary: Record<string, unknown>; stdout: string; stderr: string }> {
   const sync = spawnCli(['sync', '--once', ...args], env);
   const timer = setTimeout(() => sync.child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+  if (process.env.TEST_SHOW_OUTPUT) sync.child.stderr.pipe(process.stderr);
   const code = await sync.exited;
   clearTimeout(timer);
   const last = sync.stdout().trim().split('\n').at(-1) ?? '';

@@ -52,14 +52,14 @@ export async function recordDeadLetter(context: PipelineContext, letter: DeadLet
   const progress = context.progress;
   switch (letter.stage) {
     case 'fetch':
-      await progress.recordFailedJob(runId, `fetch.s${String(payload.searchIndex)}.p${String(payload.pageIndex)}`, letter.reason);
+      await progress.recordFailedJob(runId, `fetch-s${String(payload.searchIndex)}-p${String(payload.pageIndex)}`, letter.reason);
       break;
     case 'verify':
-      await progress.recordFailedJob(runId, `verify.v${String(payload.batchIndex)}`, letter.reason);
+      await progress.recordFailedJob(runId, `verify-v${String(payload.batchIndex)}`, letter.reason);
       break;
     case 'normalize':
     case 'detect':
-      await progress.recordFailedJob(runId, `${letter.stage}.${String(payload.batchId)}`, letter.reason, String(payload.batchId));
+      await progress.recordFailedJob(runId, `${letter.stage}-${String(payload.batchId)}`, letter.reason, String(payload.batchId));
       break;
     case 'finalize': {
       const run = await context.store.runs.get(runId);

@@ -60,7 +60,7 @@ export class RunProgressStore {
     return this.redis.scard(`${this.key(runId)}:changed`);
   }
 
-  /** A job that failed for good: the run must not wait for it. */
+  /** A job that failed for good: the run must not wait for it. Keys are stored as document keys later: no dots. */
   async recordFailedJob(runId: string, jobKey: string, reason: string, batchId?: string): Promise<void> {
     await this.write(runId, {
       [`failed:${jobKey}`]: reason,

@@ -45,7 +45,7 @@ export function runProgress(run: SyncRunDoc): RunProgress {
       .filter((entry) => entry.match !== null && Number(entry.match[1]) === search)
       .map((entry) => ({ index: Number(entry.match?.[2]), page: entry.page }))
       .sort((a, b) => a.index - b.index);
-    const fetchFailed = Object.keys(run.failedJobs).some((key) => key.startsWith(`fetch.s${search}.`));
+    const fetchFailed = Object.keys(run.failedJobs).some((key) => key.startsWith(`fetch-s${String(search)}-`));
     const last = pages.at(-1);
     const contiguous = pages.every((entry, position) => entry.index === position);
     const chainEnded = last !== undefined && !last.page.hasNext && contiguous;
@@ -69,7 +69,7 @@ export function runProgress(run: SyncRunDoc): RunProgress {
   }
 
   const verifyEntries = Object.values(run.verify.batches);
-  const verifyFailed = Object.keys(run.failedJobs).filter((key) => key.startsWith('verify.')).length;
+  const verifyFailed = Object.keys(run.failedJobs).filter((key) => key.startsWith('verify-')).length;
   if (verifyEntries.length + verifyFailed < run.verify.planned) drained = false;
   if (verifyFailed > 0) reasons.push(`${verifyFailed} re-verification batch(es) failed`);
   for (const entry of verifyEntries) {
