@@ -48,6 +48,20 @@ async function storedOutcome(env: TestEnvironment): Promise<Outcome> {
   }
 }
 
+/** Wait until the sync has opened its run and stored at least `trials` trials (the run is under way). */
+async function runUnderWay(env: TestEnvironment, trials: number, timeoutMs = 90_000): Promise<void> {
+  const store: Store = await createStore(env.MONGODB_URI);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while ((await store.database.collections.runs.countDocuments()) === 0 || (await store.trials.count()) < trials) {
+      if (Date.now() > deadline) throw new Error('the sync did not get under way');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
@@ -74,9 +88,12 @@ describe('fault tolerance, with real processes and real servers', () => {
     track(doomed);
     track(survivor);
 
-    const started = Date.now();
     const sync = runSyncProcess(processEnv, ['--external-workers']);
+    // "Three seconds into the sync": counted from the moment the run is open (process start-up excluded).
+    await runUnderWay(env, 0);
+    const started = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const storedBeforeKill = (await storedOutcome(env)).trials;
     await doomed.kill('SIGKILL');
     const killedAt = Date.now();
     const { code, summary } = await sync;
@@ -85,7 +102,7 @@ describe('fault tolerance, with real processes and real servers', () => {
     const outcome = await storedOutcome(env);
     console.log(
       `[fault] SIGKILL worker: studies expected ${String(DEMO_TRIALS)}, stored ${String(outcome.trials)}; trial_added expected ${String(DEMO_TRIALS)}, emitted ${String([...outcome.addedPerTrial.values()].reduce((a, b) => a + b, 0))}; ` +
-        `sync took ${String(finishedAt - started)} ms, finished ${String(finishedAt - killedAt)} ms after the kill`,
+        `${String(storedBeforeKill)} stored at the kill; run took ${String(finishedAt - started)} ms, finished ${String(finishedAt - killedAt)} ms after the kill`,
     );
     expect(code).toBe(0);
     expect(summary).toMatchObject({ status: 'completed', failed: 0, changed: DEMO_TRIALS });
@@ -109,7 +126,7 @@ describe('fault tolerance, with real processes and real servers', () => {
     track(await startWorkerProcess(processEnv));
 
     const sync = runSyncProcess(processEnv, ['--external-workers']);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await runUnderWay(env, 3);
     await redis.kill('SIGKILL');
     const downAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -141,7 +158,7 @@ describe('fault tolerance, with real processes and real servers', () => {
     track(await startWorkerProcess(processEnv));
 
     const sync = runSyncProcess(processEnv, ['--external-workers'], { timeoutMs: 240_000 });
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await runUnderWay(env, 3);
     await ferret.kill('SIGTERM');
     const downAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 20_000));
