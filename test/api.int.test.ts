@@ -44,8 +44,6 @@ describe('the read API on the demo data (two nights through the real pipeline)',
 
   const get = (path: string, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
     fetch(`${base}${path}`, { headers });
-  // The caller names the shape of the body it reads (our own API's JSON); nothing else could use T.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   const json = async <T>(path: string): Promise<T> => {
     const response = await get(path);
     expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
