@@ -23,7 +23,8 @@ export function sendJson(response: ServerResponse, value: unknown): void {
 
 /**
  * A 200 JSON body from chunks: streamed as they come (chunked encoding), or, when `cut` is given, gathered,
- * cut where it says and sent with a Content-Length matching the bytes actually sent.
+ * cut where it says and sent with a Content-Length matching the bytes actually sent. A chunk may live in a
+ * reused buffer: each is written out (or copied) before the next is asked for.
  */
 export async function sendJsonChunks(
   response: ServerResponse,
@@ -32,7 +33,7 @@ export async function sendJsonChunks(
 ): Promise<void> {
   if (cut !== null) {
     const parts: Buffer[] = [];
-    for await (const chunk of chunks) parts.push(chunk);
+    for await (const chunk of chunks) parts.push(Buffer.from(chunk));
     const whole = Buffer.concat(parts);
     const body = whole.subarray(0, cut(whole.length));
     response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
@@ -42,19 +43,19 @@ export async function sendJsonChunks(
   response.writeHead(200, { 'Content-Type': 'application/json' });
   for await (const chunk of chunks) {
     if (response.destroyed) return;
-    if (!response.write(chunk)) await drained(response);
+    await written(response, chunk);
   }
   response.end();
 }
 
-function drained(response: ServerResponse): Promise<void> {
+/** Resolves once the chunk has left the process (or the connection closed), so its buffer may be reused. */
+function written(response: ServerResponse, chunk: Buffer): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
-      response.off('drain', done);
       response.off('close', done);
       resolve();
     };
-    response.once('drain', done);
     response.once('close', done);
+    response.write(chunk, done);
   });
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { selectFields, type Selection } from './select-fields.js';
 import { jsonStringOfBytes, parseJsonBytes, reencode } from './json-bytes.js';
 import { asStudy, type StudyEntry } from './study-entry.js';
-import { readFileNow, sameIdentity } from './read-file.js';
+import { readFileNow, sameIdentity, type Scratch } from './read-file.js';
 
 export interface FileRead {
   bytes: Buffer;
@@ -10,9 +10,9 @@ export interface FileRead {
   changed: boolean;
 }
 
-/** A file's bytes as they are now; null when it vanished. */
-export function readEntryFile(dir: string, entry: StudyEntry): FileRead | null {
-  const file = readFileNow(path.join(dir, entry.fileName));
+/** A file's bytes as they are now (in `scratch` when given: see Scratch); null when it vanished. */
+export function readEntryFile(dir: string, entry: StudyEntry, scratch?: Scratch): FileRead | null {
+  const file = readFileNow(path.join(dir, entry.fileName), undefined, scratch);
   if (!file?.bytes) return null;
   return { bytes: file.bytes, changed: !sameIdentity(entry, file.identity) };
 }
@@ -44,7 +44,8 @@ function withoutBom(bytes: Buffer): Buffer {
 
 /**
  * A /studies body, chunk by chunk: files are read as the chunks are written, so a page of 1000 large
- * studies never sits in memory whole. `onElement` counts what was actually sent; a file that vanished is
+ * studies never sits in memory whole. A chunk may live in a scratch buffer: the consumer must be done
+ * with it (written out, or copied) before it asks for the next one. `onElement` counts what was actually sent; a file that vanished is
  * left out.
  */
 export function* studiesPageChunks(

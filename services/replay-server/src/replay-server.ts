@@ -17,6 +17,7 @@ import {
   type StudiesRequest,
 } from './studies-request.js';
 import type { StudyEntry } from './study-entry.js';
+import { createScratch } from './read-file.js';
 import { openStudyIndex, type IndexSnapshot } from './study-index.js';
 
 export const API_VERSION = '2.0.5';
@@ -93,10 +94,11 @@ export async function startReplayServer(input: ReplayServerOptions): Promise<Rep
     const key = `${snapshot.generation}:${request.fingerprint}`;
     let found = results.get(key);
     if (!found) {
+      const scratch = createScratch();
       found = matchStudies(
         snapshot.entries,
         request,
-        (entry) => readEntryFile(snapshot.dir, entry)?.bytes ?? null,
+        (entry) => readEntryFile(snapshot.dir, entry, scratch)?.bytes ?? null,
       );
       found.catch(() => results.delete(key));
       results.set(key, found);
@@ -116,8 +118,9 @@ export async function startReplayServer(input: ReplayServerOptions): Promise<Rep
       nextPageToken: end < limit ? encodePageToken(end, request.fingerprint) : null,
       totalCount: request.countTotal && !params.has('pageToken') ? matched.length : null,
     };
+    const scratch = createScratch();
     const readElement = (entry: StudyEntry): Buffer | null => {
-      const read = readEntryFile(snapshot.dir, entry);
+      const read = readEntryFile(snapshot.dir, entry, scratch);
       if (read === null || read.changed) index.markStale();
       return read === null ? null : pageElement(read, entry, request.fields);
     };

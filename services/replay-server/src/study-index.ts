@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readFileNow, sameIdentity, timeSlicer } from './read-file.js';
+import { createScratch, readFileNow, sameIdentity, timeSlicer } from './read-file.js';
 import { indexStudyFile, type StudyEntry } from './study-entry.js';
 
 /** One consistent view of the folder; a request keeps the snapshot it started with. */
@@ -70,10 +70,11 @@ async function scan(
   let filesRead = 0;
   const loaded: (StudyEntry | null)[] = [];
   const tick = timeSlicer(); // a re-scan of a large folder must not stall requests in flight
+  const scratch = createScratch();
   for (const fileName of names) {
     await tick();
     const known = previous.get(fileName);
-    const file = readFileNow(path.join(dir, fileName), (identity) => sameIdentity(known, identity));
+    const file = readFileNow(path.join(dir, fileName), (identity) => sameIdentity(known, identity), scratch);
     if (file?.bytes) filesRead++;
     loaded.push(
       file === null
