@@ -12,8 +12,8 @@ import {
   type CtgovClientOptions,
   type StudiesPage,
   type StudiesQuery,
-} from '../packages/ctgov-client/src/index.js';
-import { startReplayServer, type ReplayServer } from '../services/replay-server/src/index.js';
+} from '@trialwatch/ctgov-client';
+import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
 import { realRecordsDir } from './support/paths.js';
 import { readRealRecords, rewriteRecord, tempCorpus, type RealRecord } from './support/replay-corpus.js';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startReplayServer, type ReplayServer } from '../services/replay-server/src/index.js';
+import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
 import { realRecordsDir, repoRoot } from './support/paths.js';
 import {
   readRealRecords,
