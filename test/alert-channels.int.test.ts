@@ -75,6 +75,14 @@ describe('Slack messages and daily digests', () => {
     expect(body).toMatchObject({ id: `digest|sub_dweb|${day}`, subscription: 'sub_dweb', day });
     expect(body.events.map((view) => view.id).sort()).toEqual(events.map((event) => event._id).sort());
 
+    // The job records the delivery after the receiver answered: wait for it before running the digest again.
+    const deadline = Date.now() + 15_000;
+    while (
+      (await scenario.pipeline.context.store.deliveries.getDigest('sub_dweb', day))?.status !== 'delivered'
+    ) {
+      if (Date.now() > deadline) throw new Error('the digest delivery was not recorded');
+      await sleep(50);
+    }
     const again = await Promise.all(
       [1, 2].map(() => handleSendDigest(scenario.pipeline.context, { subscriptionId: 'sub_dweb', day }, job)),
     );

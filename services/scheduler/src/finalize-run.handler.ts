@@ -29,8 +29,9 @@ export async function handleFinalizeRun(context: PipelineContext, payload: Final
     durationMs: now.getTime() - run.startedAt.getTime(),
     incompleteReason: progress.incompleteReasons.join('; ') || null,
   };
-  const closed = await context.store.runs.finish(run, status, summary, now);
-  if (!closed) return { status: 'already-finished' };
+  // The watermark moves before the run reads as completed: whoever sees the run completed (the next sync,
+  // a CLI waiting for it) also sees its watermark, and a crash in between leaves a running run to retry.
+  // Advancing is idempotent and forward-only, so a retry or a racing finalizer writes it again harmlessly.
   if (status === 'completed') {
     const previous = await context.store.runs.watermark(run.scope);
     const candidates = [previous?.maxLastUpdatePostDate, progress.maxLastUpdatePostDate].filter(
@@ -42,7 +43,10 @@ export async function handleFinalizeRun(context: PipelineContext, payload: Final
       lastCompletedAt: run.startedAt,
       maxLastUpdatePostDate: candidates.sort().at(-1) ?? null,
     });
-  } else {
+  }
+  const closed = await context.store.runs.finish(run, status, summary, now);
+  if (!closed) return { status: 'already-finished' };
+  if (status !== 'completed') {
     const message = `sync run ${run._id} (${run.scope}) is incomplete: ${summary.incompleteReason ?? 'unknown reason'}; the watermark stays`;
     await context.store.opsAlerts.raise({ _id: `run_incomplete:${run._id}`, kind: 'run_incomplete', runId: run._id, scope: run.scope, message, createdAt: now });
     context.logger.error({ runId: run._id, alert: 'run_incomplete', reasons: progress.incompleteReasons, totals: progress.totals }, 'operational alert: sync run incomplete');
