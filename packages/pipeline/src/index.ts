@@ -11,3 +11,5 @@ export {
 } from './worker-runtime.js';
 export { RunProgressStore } from './run-progress-store.js';
 export { runWorkerService } from './run-worker-service.js';
+export { HeadCache } from './head-cache.js';
+export { StagingArea } from './staging-area.js';

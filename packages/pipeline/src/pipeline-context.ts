@@ -3,7 +3,9 @@ import type { PipelineQueues, StageJobOptions } from '@trialwatch/queues';
 import type { Store } from '@trialwatch/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { HeadCache } from './head-cache.js';
 import type { RunProgressStore } from './run-progress-store.js';
+import type { StagingArea } from './staging-area.js';
 
 export interface PipelineSettings {
   /** Queue and key prefix (TRIALWATCH_PREFIX). */
@@ -37,6 +39,10 @@ export interface PipelineContext {
   redis: Redis;
   /** Live progress of running syncs (Redis hashes: atomic per step). */
   progress: RunProgressStore;
+  /** Trial heads mirrored in Redis (MongoDB is the truth). */
+  heads: HeadCache;
+  /** Records handed between stages (fetch → normalize → detect). */
+  staging: StagingArea;
   logger: Logger;
   settings: PipelineSettings;
   now: () => Date;

@@ -49,6 +49,37 @@ export class RunProgressStore {
     await this.write(runId, { [`batch:${batchId}:detected`]: JSON.stringify({ detected: true, events }) });
   }
 
+  /**
+   * Claim trials for one batch of this run: a trial served by two of the run's searches is processed by
+   * the first batch that saw it. Idempotent per batch (a retried page keeps its claims). Returns the ids
+   * this batch owns.
+   */
+  async claim(runId: string, batchId: string, nctIds: readonly string[]): Promise<Set<string>> {
+    const owned = new Set<string>();
+    if (nctIds.length === 0) return owned;
+    const key = `${this.key(runId)}:claims`;
+    const pipeline = this.redis.multi();
+    for (const nctId of nctIds) pipeline.hsetnx(key, nctId, batchId);
+    pipeline.expire(key, RETAIN_SECONDS);
+    await pipeline.exec();
+    const owners = await this.redis.hmget(key, ...nctIds);
+    nctIds.forEach((nctId, index) => {
+      if (owners[index] === batchId) owned.add(nctId);
+    });
+    return owned;
+  }
+
+  /** Event ids this run produced (a set: retries do not count twice). */
+  async addEvents(runId: string, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const key = `${this.key(runId)}:events`;
+    await this.redis.multi().sadd(key, ...eventIds).expire(key, RETAIN_SECONDS).exec();
+  }
+
+  async eventCount(runId: string): Promise<number> {
+    return this.redis.scard(`${this.key(runId)}:events`);
+  }
+
   /** Trials whose head this run moved (a set: a trial served by two searches counts once). */
   async markChanged(runId: string, nctIds: readonly string[]): Promise<void> {
     if (nctIds.length === 0) return;

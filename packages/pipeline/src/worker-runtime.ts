@@ -14,7 +14,9 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { WorkerMetrics } from './metrics.js';
 import { DEFAULT_SETTINGS, type FetchContext, type PipelineSettings } from './pipeline-context.js';
+import { HeadCache } from './head-cache.js';
 import { RunProgressStore } from './run-progress-store.js';
+import { StagingArea } from './staging-area.js';
 import { recordDeadLetter } from './run-lifecycle.js';
 
 export type HandlerFactories = { [S in StageName]?: (context: FetchContext) => StageHandler<S> };
@@ -64,8 +66,8 @@ export async function createPipelineContext(
   const store: Store = await createStore(config.MONGODB_URI, { appName: 'trialwatch' });
   const redis: Redis = createRedisConnection(config.REDIS_URL, 'worker');
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
-  producer.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  redis.on('error', (error) => { logger.warn({ err: error }, 'redis connection error'); });
+  producer.on('error', (error) => { logger.warn({ err: error }, 'redis connection error'); });
   const queues = new PipelineQueues(producer, config.TRIALWATCH_PREFIX, overrides.jobOptions);
   const requestsPerMinute = config.CTGOV_REQUESTS_PER_MINUTE ?? 50;
   const client = createCtgovClient({
@@ -80,6 +82,8 @@ export async function createPipelineContext(
     queues,
     redis,
     progress: new RunProgressStore(redis, config.TRIALWATCH_PREFIX),
+    heads: new HeadCache(redis, config.TRIALWATCH_PREFIX, store.database.db.databaseName),
+    staging: new StagingArea(redis, config.TRIALWATCH_PREFIX),
     client,
     logger,
     now: () => new Date(),
@@ -124,7 +128,7 @@ export async function startPipelineWorkers(options: {
     (stage) => options.handlers[stage] !== undefined,
   );
   const workerConnection = createRedisConnection(config.REDIS_URL, 'worker');
-  workerConnection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  workerConnection.on('error', (error) => { logger.warn({ err: error }, 'redis connection error'); });
   const workers = stages.map((stage) => {
     const factory = options.handlers[stage] as (context: FetchContext) => StageHandler<typeof stage>;
     return createStageWorker(stage, factory(context), {
@@ -161,7 +165,7 @@ export async function startPipelineWorkers(options: {
         const graceful = Promise.all(workers.map((worker) => worker.close()));
         const timedOut = await Promise.race([
           graceful.then(() => false),
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(true), deadlineMs).unref()),
+          new Promise<boolean>((resolve) => setTimeout(() => { resolve(true); }, deadlineMs).unref()),
         ]);
         if (timedOut) {
           logger.warn({ deadlineMs }, 'workers did not finish in time; forcing close');

@@ -1,6 +1,6 @@
 import { DeadLettersRepository } from './dead-letters.repository.js';
 import { EventsRepository } from './events.repository.js';
-import { RawRecordsRepository, VersionsRepository } from './records.repository.js';
+import { VersionsRepository } from './records.repository.js';
 import { RunsRepository } from './runs.repository.js';
 import {
   BaselinesRepository,
@@ -17,7 +17,6 @@ import { TrialsRepository } from './trials.repository.js';
 export interface Store {
   database: Database;
   trials: TrialsRepository;
-  raw: RawRecordsRepository;
   versions: VersionsRepository;
   runs: RunsRepository;
   events: EventsRepository;
@@ -37,7 +36,6 @@ export async function createStore(uri: string, options: ConnectOptions = {}): Pr
   return {
     database,
     trials: new TrialsRepository(c.trials),
-    raw: new RawRecordsRepository(c.rawRecords),
     versions: new VersionsRepository(c.versions),
     runs: new RunsRepository(c.runs, c.watermarks),
     events: new EventsRepository(c.events),

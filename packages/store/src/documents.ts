@@ -2,7 +2,6 @@ import type { EventType, Trial } from '@trialwatch/domain';
 
 /** Collection names; natural keys are `_id`s (FerretDB indexes only `_id`). */
 export const COLLECTIONS = {
-  rawRecords: 'raw_records',
   trials: 'trials',
   versions: 'trial_versions',
   runs: 'sync_runs',
@@ -16,16 +15,6 @@ export const COLLECTIONS = {
   drift: 'schema_drift',
   opsAlerts: 'ops_alerts',
 } as const;
-
-/** A record exactly as the registry served it, keyed by `nctId@contentHash`. */
-export interface RawRecordDoc {
-  _id: string;
-  nctId: string;
-  contentHash: string;
-  record: Record<string, unknown>;
-  runId: string;
-  fetchedAt: Date;
-}
 
 export interface VersionRef {
   id: string;
@@ -59,7 +48,11 @@ export interface TrialDoc {
   versions: VersionRef[];
 }
 
-/** Append-only: one per distinct content hash of a trial. */
+/**
+ * Append-only: one per distinct content hash of a trial, keyed `nctId@contentHash`. Stored with the
+ * record as the registry served it (the raw archive, deflate-compressed) and the Trial as JSON bytes:
+ * binary fields cost a MongoDB-wire server far less than deep documents. Repositories decode them.
+ */
 export interface TrialVersionDoc {
   _id: string;
   nctId: string;
@@ -69,6 +62,11 @@ export interface TrialVersionDoc {
   lastUpdatePostDate: string | null;
   dataTimestamp: string | null;
   detectedAt: Date;
+}
+
+/** A version as written: with the raw record it was made from. */
+export interface NewTrialVersion extends TrialVersionDoc {
+  raw: unknown;
 }
 
 export interface EventDoc {

@@ -1,45 +1,69 @@
-import type { Collection } from 'mongodb';
-import type { RawRecordDoc, TrialVersionDoc } from './documents.js';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Trial } from '@trialwatch/domain';
+import { Binary, type Collection, type FindCursor } from 'mongodb';
+import type { NewTrialVersion, TrialVersionDoc } from './documents.js';
 import { findByIds } from './find-by-ids.js';
 import { insertNew } from './store.js';
 
-/** The raw archive: every distinct record as served, keyed `nctId@contentHash`. */
-export class RawRecordsRepository {
-  constructor(private readonly raw: Collection<RawRecordDoc>) {}
-
-  /** Returns how many were new. */
-  async insert(docs: readonly RawRecordDoc[]): Promise<number> {
-    return insertNew(this.raw, docs);
-  }
-
-  async byIds(ids: readonly string[]): Promise<RawRecordDoc[]> {
-    return findByIds(this.raw, ids);
-  }
-
-  async get(id: string): Promise<RawRecordDoc | null> {
-    return this.raw.findOne({ _id: id });
-  }
+/** How a version sits in the database. */
+export interface StoredVersionDoc extends Omit<TrialVersionDoc, 'trial'> {
+  /** The Trial, as UTF-8 JSON. */
+  trial: Binary;
+  /** The record as served, UTF-8 JSON, raw-deflated. */
+  raw: Binary;
 }
 
-/** Append-only versions: one per distinct content hash of a trial. */
-export class VersionsRepository {
-  constructor(private readonly versions: Collection<TrialVersionDoc>) {}
+function encode(version: NewTrialVersion): StoredVersionDoc {
+  const { raw, trial, ...meta } = version;
+  return {
+    ...meta,
+    trial: new Binary(Buffer.from(JSON.stringify(trial))),
+    raw: new Binary(deflateRawSync(Buffer.from(JSON.stringify(raw)), { level: 1 })),
+  };
+}
 
-  async insert(docs: readonly TrialVersionDoc[]): Promise<number> {
-    return insertNew(this.versions, docs);
+function decode(doc: StoredVersionDoc): TrialVersionDoc {
+  const { raw: _raw, trial, ...meta } = doc;
+  return { ...meta, trial: JSON.parse(Buffer.from(trial.buffer).toString('utf8')) as Trial };
+}
+
+/** Append-only versions, and the raw archive that travels with them. */
+export class VersionsRepository {
+  constructor(private readonly versions: Collection<StoredVersionDoc>) {}
+
+  /** Versions are keyed by content: inserting one twice keeps the first. Returns how many were new. */
+  async insert(docs: readonly NewTrialVersion[]): Promise<number> {
+    return insertNew(this.versions, docs.map(encode));
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, TrialVersionDoc>> {
     const docs = await findByIds(this.versions, ids);
-    return new Map(docs.map((doc) => [doc._id, doc]));
+    return new Map(docs.map((doc) => [doc._id, decode(doc)]));
   }
 
   async get(id: string): Promise<TrialVersionDoc | null> {
-    return this.versions.findOne({ _id: id });
+    const doc = await this.versions.findOne({ _id: id });
+    return doc ? decode(doc) : null;
   }
 
-  /** Every version, in `_id` order, streamed (for exports). */
-  stream() {
-    return this.versions.find({}).sort({ _id: 1 });
+  /** The record exactly as the registry served it for this version. */
+  async raw(id: string): Promise<unknown> {
+    const doc = await this.versions.findOne({ _id: id }, { projection: { raw: 1 } });
+    return doc ? (JSON.parse(inflateRawSync(doc.raw.buffer).toString('utf8')) as unknown) : undefined;
+  }
+
+  /** Raw records of several versions (for a retried normalization whose staged records expired). */
+  async raws(ids: readonly string[]): Promise<Map<string, unknown>> {
+    const docs = await findByIds(this.versions, ids, { raw: 1 });
+    return new Map(docs.map((doc) => [doc._id, JSON.parse(inflateRawSync(doc.raw.buffer).toString('utf8')) as unknown]));
+  }
+
+  /** Every version, in `_id` order, streamed and decoded (for exports). */
+  stream(): FindCursor<TrialVersionDoc> {
+    return this.versions.find({}, { projection: { raw: 0 } }).sort({ _id: 1 }).map((doc) => decode(doc as StoredVersionDoc));
+  }
+
+  async count(): Promise<number> {
+    return this.versions.estimatedDocumentCount();
   }
 }

@@ -40,8 +40,11 @@ export class RunsRepository {
     summary: SyncRunDoc['summary'],
     now: Date,
   ): Promise<boolean> {
+    // One finalizer job per run; read-then-write by `_id` (a guard field in the filter would scan).
+    const current = await this.runs.findOne({ _id: run._id }, { projection: { status: 1 } });
+    if (current?.status !== 'running') return false;
     const result = await this.runs.updateOne(
-      { _id: run._id, status: 'running' },
+      { _id: run._id },
       {
         $set: {
           status,

@@ -8,22 +8,20 @@ import {
   type DriftDoc,
   type OpsAlertDoc,
   type EventDoc,
-  type RawRecordDoc,
   type SubscriptionDoc,
   type SyncRunDoc,
   type TrialDoc,
-  type TrialVersionDoc,
   type WatermarkDoc,
 } from './documents.js';
+import type { StoredVersionDoc } from './records.repository.js';
 
 export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
 }
 
 export interface Collections {
-  rawRecords: Collection<RawRecordDoc>;
   trials: Collection<TrialDoc>;
-  versions: Collection<TrialVersionDoc>;
+  versions: Collection<StoredVersionDoc>;
   runs: Collection<SyncRunDoc>;
   watermarks: Collection<WatermarkDoc>;
   events: Collection<EventDoc>;
@@ -99,8 +97,8 @@ export async function insertNew<T extends Document>(collection: Collection<T>, d
     return result.insertedCount;
   } catch (error) {
     if (error instanceof MongoBulkWriteError) {
-      const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-      if (errors.every((writeError) => writeError.code === DUPLICATE_KEY)) return error.insertedCount;
+      const writeErrors: readonly { code?: unknown }[] = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      if (writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY)) return error.insertedCount;
     }
     if (isDuplicateKeyError(error)) return 0;
     throw error;

@@ -1,7 +1,6 @@
-import type { Trial } from '@trialwatch/domain';
 import type { Collection, Filter } from 'mongodb';
 import type { TrialDoc, TrialVersionDoc, VersionRef } from './documents.js';
-import { findByIds } from './find-by-ids.js';
+import { findByIds, mapLimit } from './find-by-ids.js';
 import { insertNew } from './store.js';
 
 export interface TrialHead {
@@ -13,7 +12,7 @@ export interface TrialHead {
   removed: boolean;
 }
 
-/** Thrown when another worker moved the head between our read and our write: the job retries. */
+/** Thrown when the head is not what this write expected: the job retries. */
 export class HeadConflictError extends Error {
   override readonly name = 'HeadConflictError';
   readonly retryable = true;
@@ -25,36 +24,35 @@ export type ApplyOutcome =
   | { kind: 'applied'; previousId: string | null }
   /** The version is older than the current head: kept in history, head untouched. */
   | { kind: 'stale' }
-  /** The head already is this version (a retry, or a duplicate within a run). */
+  /** The head already is this version (a retry, or already applied by an earlier run). */
   | { kind: 'current'; previousId: string | null; appliedByRun: string | null };
 
-const HEAD_PROJECTION = {
-  versionId: 1,
-  contentHash: 1,
-  lastUpdatePostDate: 1,
-  cohorts: 1,
-  removed: 1,
-} as const;
+const HEAD_PROJECTION = { versionId: 1, contentHash: 1, lastUpdatePostDate: 1, cohorts: 1, removed: 1 } as const;
+const WRITE_CONCURRENCY = 8;
 
+export function toHead(doc: Pick<TrialDoc, '_id' | 'versionId' | 'contentHash' | 'lastUpdatePostDate' | 'cohorts' | 'removed'>): TrialHead {
+  return {
+    nctId: doc._id,
+    versionId: doc.versionId,
+    contentHash: doc.contentHash,
+    lastUpdatePostDate: doc.lastUpdatePostDate,
+    cohorts: doc.cohorts,
+    removed: doc.removed,
+  };
+}
+
+/**
+ * Current trials. Writes filter on `_id` alone and one statement per command: FerretDB scans the whole
+ * collection for any other filter, and freezes on bulk updates of 100+ statements. Guards are read-
+ * then-write: the pipeline gives each trial one writer per run (the fetcher claims it), and the
+ * registry's own clock (lastUpdatePostDate) keeps an older version from replacing a newer one.
+ */
 export class TrialsRepository {
   constructor(private readonly trials: Collection<TrialDoc>) {}
 
-  /** The current version pointers of these trials (unknown ids are absent from the map). */
   async heads(nctIds: readonly string[]): Promise<Map<string, TrialHead>> {
     const docs = await findByIds(this.trials, nctIds, HEAD_PROJECTION);
-    return new Map(
-      docs.map((doc) => [
-        doc._id,
-        {
-          nctId: doc._id,
-          versionId: doc.versionId,
-          contentHash: doc.contentHash,
-          lastUpdatePostDate: doc.lastUpdatePostDate,
-          cohorts: doc.cohorts,
-          removed: doc.removed,
-        },
-      ]),
-    );
+    return new Map(docs.map((doc) => [doc._id, toHead(doc)]));
   }
 
   async get(nctId: string): Promise<TrialDoc | null> {
@@ -62,24 +60,8 @@ export class TrialsRepository {
   }
 
   /**
-   * Move the trial's head to `version`, guarded by the head we read (compare-and-set) and by the
-   * registry's own clock: an older lastUpdatePostDate never replaces a newer one.
-   */
-  async applyVersion(
-    version: TrialVersionDoc,
-    head: TrialHead | undefined,
-    context: { cohort: string | null; now: Date },
-  ): Promise<ApplyOutcome> {
-    const outcomes = await this.applyVersions([version], new Map(head ? [[version.nctId, head]] : []), context);
-    const outcome = outcomes.get(version._id);
-    if (!outcome) throw new HeadConflictError(`no outcome for ${version._id}`);
-    return outcome;
-  }
-
-  /**
-   * applyVersion for a batch, in two round trips when nothing races: one insertMany for new trials and
-   * one unordered bulkWrite of compare-and-set updates. Anything that did not apply cleanly is settled
-   * one by one.
+   * Move each trial's head to its version. `heads` is what the caller believes the heads are (absent =
+   * new trial); a new trial that exists after all is settled by reading it back.
    */
   async applyVersions(
     versions: readonly TrialVersionDoc[],
@@ -92,142 +74,95 @@ export class TrialsRepository {
     for (const version of versions) {
       const head = heads.get(version.nctId);
       if (!head) fresh.push(version);
-      else if (head.versionId === version._id) outcomes.set(version._id, await this.reconcile(version));
+      else if (head.versionId === version._id && !head.removed) outcomes.set(version._id, await this.reconcile(version));
       else if (isOlder(version.lastUpdatePostDate, head.lastUpdatePostDate)) outcomes.set(version._id, { kind: 'stale' });
       else updates.push({ version, head });
     }
     if (fresh.length > 0) {
-      const docs = fresh.map((version) => this.newTrialDoc(version, context));
-      const inserted = await insertNew(this.trials, docs);
+      const inserted = await insertNew(this.trials, fresh.map((version) => newTrialDoc(version, context)));
       if (inserted === fresh.length) {
         for (const version of fresh) outcomes.set(version._id, { kind: 'applied', previousId: null });
       } else {
-        for (const version of fresh) outcomes.set(version._id, await this.settleFresh(version));
+        // Some existed already (a cold head cache, a retry): settle those against what is stored.
+        const settled = await mapLimit(fresh, WRITE_CONCURRENCY, (version) => this.settle(version, context));
+        fresh.forEach((version, index) => outcomes.set(version._id, settled[index] as ApplyOutcome));
       }
     }
-    if (updates.length > 0) {
-      const result = await this.trials.bulkWrite(
-        updates.map(({ version, head }) => ({
-          updateOne: { filter: { _id: version.nctId, versionId: head.versionId }, update: this.moveHead(version, head, context.now) },
-        })),
-        { ordered: false },
-      );
-      if (result.matchedCount === updates.length) {
-        for (const { version, head } of updates) outcomes.set(version._id, { kind: 'applied', previousId: head.versionId });
-      } else {
-        for (const { version } of updates) outcomes.set(version._id, await this.reconcile(version));
-      }
-    }
+    const moved = await mapLimit(updates, WRITE_CONCURRENCY, async ({ version, head }) => {
+      await this.trials.updateOne({ _id: version.nctId }, moveHead(version, head.versionId, context.now));
+      return { kind: 'applied', previousId: head.versionId === version._id ? null : head.versionId } as const;
+    });
+    updates.forEach(({ version }, index) => outcomes.set(version._id, moved[index] as ApplyOutcome));
     return outcomes;
   }
 
-  private newTrialDoc(version: TrialVersionDoc, context: { cohort: string | null; now: Date }): TrialDoc {
-    return {
-      _id: version.nctId,
-      trial: version.trial,
-      versionId: version._id,
-      contentHash: version.contentHash,
-      lastUpdatePostDate: version.lastUpdatePostDate,
-      firstSeenAt: context.now,
-      lastChangedAt: context.now,
-      lastRunId: version.runId,
-      cohorts: context.cohort ? [context.cohort] : [],
-      cohortMembership: context.cohort ? { [context.cohort]: { since: context.now, runId: version.runId } } : {},
-      removed: false,
-      removedAt: null,
-      removedRunId: null,
-      versions: [{ id: version._id, previousId: null, lastUpdatePostDate: version.lastUpdatePostDate, detectedAt: context.now, runId: version.runId }],
-    };
-  }
-
-  private moveHead(version: TrialVersionDoc, head: TrialHead, now: Date) {
-    const ref: VersionRef = {
-      id: version._id,
-      previousId: head.versionId,
-      lastUpdatePostDate: version.lastUpdatePostDate,
-      detectedAt: now,
-      runId: version.runId,
-    };
-    return {
-      $set: {
-        trial: version.trial,
-        versionId: version._id,
-        contentHash: version.contentHash,
-        lastUpdatePostDate: version.lastUpdatePostDate,
-        lastChangedAt: now,
-        lastRunId: version.runId,
-        removed: false,
-        removedAt: null,
-        removedRunId: null,
-      },
-      $push: { versions: ref },
-    };
-  }
-
-  /** A new trial whose insert collided: someone else inserted it, maybe with this very version. */
-  private async settleFresh(version: TrialVersionDoc): Promise<ApplyOutcome> {
-    const doc = await this.trials.findOne({ _id: version.nctId }, { projection: { versionId: 1, versions: 1 } });
-    if (doc?.versions.length === 1 && doc.versionId === version._id && doc.versions[0]?.runId === version.runId) {
-      return { kind: 'applied', previousId: null };
-    }
-    return this.reconcile(version);
-  }
-
-  /** After a lost race or on a retry: is the head already at this version, and what did it replace? */
-  private async reconcile(version: TrialVersionDoc): Promise<ApplyOutcome> {
-    const doc = await this.trials.findOne({ _id: version.nctId }, { projection: { versionId: 1, versions: 1, lastUpdatePostDate: 1 } });
-    if (!doc) throw new HeadConflictError(`trial ${version.nctId} vanished while being updated`);
-    if (doc.versionId === version._id) {
-      const ref = [...doc.versions].reverse().find((candidate) => candidate.id === version._id);
-      return { kind: 'current', previousId: ref?.previousId ?? null, appliedByRun: ref?.runId ?? null };
-    }
+  /** A trial believed new that was found stored: apply against the stored head. */
+  private async settle(version: TrialVersionDoc, context: { now: Date }): Promise<ApplyOutcome> {
+    const doc = await this.trials.findOne({ _id: version.nctId }, { projection: { ...HEAD_PROJECTION, versions: 1 } });
+    if (!doc) throw new HeadConflictError(`trial ${version.nctId} neither inserted nor found`);
+    if (doc.versionId === version._id) return currentOutcome(doc, version);
     if (isOlder(version.lastUpdatePostDate, doc.lastUpdatePostDate)) return { kind: 'stale' };
-    throw new HeadConflictError(`trial ${version.nctId} moved to ${doc.versionId} while applying ${version._id}`);
+    await this.trials.updateOne({ _id: version.nctId }, moveHead(version, doc.versionId, context.now));
+    return { kind: 'applied', previousId: doc.versionId };
   }
 
-  /**
-   * Record membership of a cohort. Returns the run that made the trial a member (this one when it just
-   * entered, or on a retry of that run; another one when it was a member already).
-   */
+  /** The head already is this version: a retry, or an earlier run applied it. */
+  private async reconcile(version: TrialVersionDoc): Promise<ApplyOutcome> {
+    const doc = await this.trials.findOne({ _id: version.nctId }, { projection: { versionId: 1, versions: 1 } });
+    if (!doc) throw new HeadConflictError(`trial ${version.nctId} vanished while being updated`);
+    return currentOutcome(doc, version);
+  }
+
+  /** Record membership of a cohort; returns the run that made the trial a member (null if unknown trial). */
   async enterCohort(nctId: string, cohort: string, runId: string, now: Date): Promise<string | null> {
-    const path = `cohortMembership.${cohort}`;
-    await this.trials.updateOne({ _id: nctId, cohorts: { $ne: cohort } } as Filter<TrialDoc>, {
-      $set: { [path]: { since: now, runId } },
-      $addToSet: { cohorts: cohort },
-    });
-    const doc = await this.trials.findOne({ _id: nctId }, { projection: { cohortMembership: 1 } });
-    return doc?.cohortMembership[cohort]?.runId ?? null;
+    const doc = await this.trials.findOne({ _id: nctId }, { projection: { cohortMembership: 1, cohorts: 1 } });
+    if (!doc) return null;
+    const membership = doc.cohortMembership[cohort];
+    if (membership) return membership.runId;
+    await this.trials.updateOne(
+      { _id: nctId },
+      { $set: { [`cohortMembership.${cohort}`]: { since: now, runId } }, $addToSet: { cohorts: cohort } },
+    );
+    return runId;
   }
 
-  /** Returns true when this call (or a retry of the same run) left the cohort. */
+  /** Returns true when this run (this call or a retry of it) took the trial out of the cohort. */
   async leaveCohort(nctId: string, cohort: string, runId: string, now: Date): Promise<boolean> {
-    const result = await this.trials.updateOne({ _id: nctId, cohorts: cohort } as Filter<TrialDoc>, {
-      $pull: { cohorts: cohort },
-      $unset: { [`cohortMembership.${cohort}`]: '' },
-      $set: { [`cohortLeft.${cohort}`]: { at: now, runId } },
-    });
-    if (result.modifiedCount === 1) return true;
-    const doc = await this.trials.findOne({ _id: nctId }, { projection: { cohortLeft: 1 } });
-    const left = (doc as { cohortLeft?: Record<string, { runId: string }> } | null)?.cohortLeft?.[cohort];
-    return left?.runId === runId;
+    const doc = (await this.trials.findOne({ _id: nctId }, { projection: { cohorts: 1, cohortLeft: 1 } })) as
+      | (Pick<TrialDoc, 'cohorts'> & { cohortLeft?: Record<string, { runId: string }> })
+      | null;
+    if (!doc) return false;
+    if (!doc.cohorts.includes(cohort)) return doc.cohortLeft?.[cohort]?.runId === runId;
+    await this.trials.updateOne(
+      { _id: nctId },
+      {
+        $pull: { cohorts: cohort },
+        $unset: { [`cohortMembership.${cohort}`]: '' },
+        $set: { [`cohortLeft.${cohort}`]: { at: now, runId } },
+      },
+    );
+    return true;
   }
 
-  /** Mark trials the registry no longer serves. Returns the ids this run removed (retries included). */
+  /** Mark trials the registry no longer serves. Returns those this run removed (retries included) → version. */
   async markRemoved(nctIds: readonly string[], runId: string, now: Date): Promise<Map<string, string>> {
     const removed = new Map<string, string>();
-    for (const nctId of nctIds) {
-      await this.trials.updateOne(
-        { _id: nctId, removed: false },
-        { $set: { removed: true, removedAt: now, removedRunId: runId } },
-      );
-      const doc = await this.trials.findOne({ _id: nctId }, { projection: { removedRunId: 1, versionId: 1 } });
-      if (doc?.removedRunId === runId) removed.set(nctId, doc.versionId);
-    }
+    await mapLimit(nctIds, WRITE_CONCURRENCY, async (nctId) => {
+      const doc = await this.trials.findOne({ _id: nctId }, { projection: { removed: 1, removedRunId: 1, versionId: 1 } });
+      if (!doc) return;
+      if (!doc.removed) {
+        await this.trials.updateOne({ _id: nctId }, { $set: { removed: true, removedAt: now, removedRunId: runId } });
+        removed.set(nctId, doc.versionId);
+      } else if (doc.removedRunId === runId) {
+        removed.set(nctId, doc.versionId);
+      }
+    });
     return removed;
   }
 
+  /** Without a filter, the collection's own count (a filtered count reads every document on FerretDB). */
   async count(filter: Filter<TrialDoc> = {}): Promise<number> {
-    return this.trials.countDocuments(filter);
+    return Object.keys(filter).length > 0 ? this.trials.countDocuments(filter) : this.trials.estimatedDocumentCount();
   }
 
   find(filter: Filter<TrialDoc>, options: { limit?: number; sortById?: 1 | -1 } = {}) {
@@ -239,14 +174,60 @@ export class TrialsRepository {
   async versionAt(nctId: string, asOf: Date): Promise<VersionRef | null> {
     const doc = await this.trials.findOne({ _id: nctId }, { projection: { versions: 1 } });
     if (!doc) return null;
-    const eligible = doc.versions.filter((ref) => ref.detectedAt.getTime() <= asOf.getTime());
-    return eligible.at(-1) ?? null;
+    return doc.versions.filter((ref) => ref.detectedAt.getTime() <= asOf.getTime()).at(-1) ?? null;
   }
+}
+
+function newTrialDoc(version: TrialVersionDoc, context: { cohort: string | null; now: Date }): TrialDoc {
+  return {
+    _id: version.nctId,
+    trial: version.trial,
+    versionId: version._id,
+    contentHash: version.contentHash,
+    lastUpdatePostDate: version.lastUpdatePostDate,
+    firstSeenAt: context.now,
+    lastChangedAt: context.now,
+    lastRunId: version.runId,
+    cohorts: context.cohort ? [context.cohort] : [],
+    cohortMembership: context.cohort ? { [context.cohort]: { since: context.now, runId: version.runId } } : {},
+    removed: false,
+    removedAt: null,
+    removedRunId: null,
+    versions: [
+      { id: version._id, previousId: null, lastUpdatePostDate: version.lastUpdatePostDate, detectedAt: context.now, runId: version.runId },
+    ],
+  };
+}
+
+function moveHead(version: TrialVersionDoc, previousId: string, now: Date) {
+  const ref: VersionRef = {
+    id: version._id,
+    previousId: previousId === version._id ? null : previousId,
+    lastUpdatePostDate: version.lastUpdatePostDate,
+    detectedAt: now,
+    runId: version.runId,
+  };
+  const set = {
+    trial: version.trial,
+    versionId: version._id,
+    contentHash: version.contentHash,
+    lastUpdatePostDate: version.lastUpdatePostDate,
+    lastChangedAt: now,
+    lastRunId: version.runId,
+    removed: false,
+    removedAt: null,
+    removedRunId: null,
+  };
+  // A trial that comes back at the version it was removed at gets its head back, not a second ref.
+  return previousId === version._id ? { $set: set } : { $set: set, $push: { versions: ref } };
+}
+
+function currentOutcome(doc: Pick<TrialDoc, 'versions'>, version: TrialVersionDoc): ApplyOutcome {
+  const ref = [...doc.versions].reverse().find((candidate) => candidate.id === version._id);
+  return { kind: 'current', previousId: ref?.previousId ?? null, appliedByRun: ref?.runId ?? null };
 }
 
 /** Registry dates are ISO days: string order is date order. Missing dates never count as older. */
 function isOlder(candidate: string | null, current: string | null): boolean {
   return candidate !== null && current !== null && candidate < current;
 }
-
-export type { Trial };

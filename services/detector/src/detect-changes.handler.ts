@@ -2,6 +2,7 @@ import { diffTrials, eventId, type TrialChange } from '@trialwatch/domain';
 import { maybeFinalizeRun, type PipelineContext } from '@trialwatch/pipeline';
 import type { DetectChangesPayload, TrialTransition } from '@trialwatch/queues';
 import type { EventDoc, TrialVersionDoc } from '@trialwatch/store';
+import type { Trial } from '@trialwatch/domain';
 import { fanOutDeliveries } from './fan-out-deliveries.js';
 
 type PipelineEvent = Pick<EventDoc, 'type'> &
@@ -14,26 +15,29 @@ type PipelineEvent = Pick<EventDoc, 'type'> &
 export async function handleDetectChanges(context: PipelineContext, payload: DetectChangesPayload): Promise<{ events: number }> {
   const { store } = context;
   const now = context.now();
-  const versionIds = payload.transitions.flatMap((t) => [t.fromVersion, t.toVersion]).filter((id): id is string => id !== null);
-  const versions = await store.versions.byIds(versionIds);
-  const heads = await store.trials.heads(payload.transitions.map((t) => t.nctId));
+  const versions = await loadVersions(context, payload);
+  const heads = await context.heads.get(payload.transitions.map((t) => t.nctId));
   const docs: EventDoc[] = [];
 
   for (const transition of payload.transitions) {
     const from = transition.fromVersion ? versions.get(transition.fromVersion) : undefined;
     const to = transition.toVersion ? versions.get(transition.toVersion) : undefined;
     const events: PipelineEvent[] = [...trialEvents(transition, from, to)];
+    const head = heads.get(transition.nctId);
     for (const cohort of transition.enteredCohorts) {
       const enteredBy = await store.trials.enterCohort(transition.nctId, cohort, payload.runId, now);
       if (enteredBy === payload.runId) events.push({ type: 'cohort_entered', field: cohort, to: cohort });
+      if (head && !head.cohorts.includes(cohort)) head.cohorts = [...head.cohorts, cohort];
     }
     for (const cohort of transition.leftCohorts) {
       if (await store.trials.leaveCohort(transition.nctId, cohort, payload.runId, now)) {
         events.push({ type: 'cohort_left', field: cohort, from: cohort });
       }
+      if (head) head.cohorts = head.cohorts.filter((member) => member !== cohort);
     }
+    if (head && transition.removed) head.removed = true;
     const reference = to ?? from;
-    const cohorts = heads.get(transition.nctId)?.cohorts ?? [];
+    const cohorts = head?.cohorts ?? [];
     for (const event of events) {
       const membership = event.type === 'cohort_entered' || event.type === 'cohort_left';
       docs.push({
@@ -58,8 +62,12 @@ export async function handleDetectChanges(context: PipelineContext, payload: Det
   }
 
   await store.events.insert(docs);
+  await context.progress.addEvents(payload.runId, docs.map((doc) => doc._id));
+  const touched = payload.transitions.filter((t) => t.enteredCohorts.length + t.leftCohorts.length > 0 || t.removed);
+  await context.heads.set(touched.map((t) => heads.get(t.nctId)).filter((head) => head !== undefined));
   await fanOutDeliveries(context, docs);
   await context.progress.recordDetected(payload.runId, payload.batchId, docs.length);
+  await context.staging.drop(payload.runId, payload.batchId, 'trials');
   await maybeFinalizeRun(context, payload.runId);
   return { events: docs.length };
 }
@@ -82,4 +90,36 @@ function toPipelineEvent(change: TrialChange): PipelineEvent {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+/**
+ * The versions the transitions need: new ones as the normalizer staged them, older ones (only for real
+ * diffs and removals) from the database.
+ */
+async function loadVersions(context: PipelineContext, payload: DetectChangesPayload): Promise<Map<string, TrialVersionDoc>> {
+  const toIds = payload.transitions.map((t) => t.toVersion).filter((id): id is string => id !== null);
+  const staged = await context.staging.take(payload.runId, payload.batchId, 'trials', toIds);
+  const versions = new Map<string, TrialVersionDoc>();
+  for (const [id, text] of staged) {
+    const [nctId = ''] = id.split('@');
+    const trial = JSON.parse(text) as Trial;
+    versions.set(id, {
+      _id: id,
+      nctId,
+      contentHash: trial.contentHash,
+      trial,
+      runId: payload.runId,
+      lastUpdatePostDate: trial.lastUpdatePostDate,
+      dataTimestamp: null,
+      detectedAt: new Date(0),
+    });
+  }
+  const needed = payload.transitions.flatMap((t) => {
+    const ids: string[] = [];
+    if (t.toVersion && !versions.has(t.toVersion)) ids.push(t.toVersion);
+    if (t.fromVersion && t.fromVersion !== t.toVersion) ids.push(t.fromVersion);
+    return ids;
+  });
+  for (const [id, version] of await context.store.versions.byIds(needed)) versions.set(id, version);
+  return versions;
 }

@@ -1,7 +1,7 @@
 import type { RawStudy } from '@trialwatch/ctgov-client';
 import { contentHash } from '@trialwatch/domain';
 import { checkedKey, type FetchContext } from '@trialwatch/pipeline';
-import type { BatchRecord, RawRecordDoc, SyncRunDoc } from '@trialwatch/store';
+import type { BatchRecord, SyncRunDoc } from '@trialwatch/store';
 
 export interface IngestOutcome {
   fetched: number;
@@ -21,12 +21,13 @@ interface ReadableStudy {
   lastUpdatePostDate: string | null;
 }
 
+
 const NCT_ID = /^NCT\d{8}$/;
 
 /**
  * The fetch side of a batch of served studies: keep what is not a study as a dead letter with its raw
- * text, archive the records whose content changed, and queue them for normalization. Unchanged studies
- * cost one `_id` lookup and no write.
+ * text, stage the records whose content changed and queue them for normalization (which archives them
+ * with their version). Unchanged studies cost a hash and a head-cache lookup: no database write.
  */
 export async function ingestStudies(
   context: FetchContext,
@@ -48,10 +49,13 @@ export async function ingestStudies(
     readable.push(record);
   }
 
-  const heads = await context.store.trials.heads(readable.map((study) => study.nctId));
+  // A trial served by two of the run's searches is processed by the first batch that saw it.
+  const owned = await context.progress.claim(run._id, batchId, readable.map((study) => study.nctId));
+  const heads = await context.heads.get([...owned]);
   const changed = new Map<string, ReadableStudy>();
   const membershipOnly: { nctId: string; versionId: string }[] = [];
   for (const study of readable) {
+    if (!owned.has(study.nctId)) continue;
     const head = heads.get(study.nctId);
     if (!head || head.contentHash !== study.hash || head.removed) {
       changed.set(`${study.nctId}@${study.hash}`, study);
@@ -62,15 +66,8 @@ export async function ingestStudies(
 
   const batches: { id: string; record: BatchRecord }[] = [];
   if (changed.size > 0) {
-    const docs: RawRecordDoc[] = [...changed.entries()].map(([id, study]) => ({
-      _id: id,
-      nctId: study.nctId,
-      contentHash: study.hash,
-      record: study.record,
-      runId: run._id,
-      fetchedAt: now,
-    }));
-    await context.store.raw.insert(docs);
+    const staged = new Map([...changed.entries()].map(([id, study]) => [id, JSON.stringify(study.record)]));
+    await context.staging.put(run._id, batchId, 'raw', staged);
     await context.queues.enqueue('normalize', { runId: run._id, batchId, rawIds: [...changed.keys()] });
     batches.push({ id: batchId, record: { origin, size: changed.size } });
   }
@@ -173,7 +170,9 @@ async function keepInvalid(
 
 function safeStringify(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    // JSON.stringify gives undefined for these, whatever its declared type says.
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return String(value);
+    return JSON.stringify(value);
   } catch {
     return String(value);
   }

@@ -1,11 +1,11 @@
 import { normalizeStudy } from '@trialwatch/domain';
 import { maybeFinalizeRun, type PipelineContext } from '@trialwatch/pipeline';
-import type { NormalizeBatchPayload, TrialTransition } from '@trialwatch/queues';
-import type { TrialVersionDoc } from '@trialwatch/store';
+import { PermanentJobError, type NormalizeBatchPayload, type TrialTransition } from '@trialwatch/queues';
+import type { NewTrialVersion, TrialHead } from '@trialwatch/store';
 
 /**
- * Normalize archived records into versions and move each trial's head (compare-and-set). A record that
- * is not a valid study is dead-lettered with its reason; its raw text stays in the archive.
+ * Normalize a batch of changed records into versions (archiving each record with its version) and move
+ * each trial's head. A record that is not a valid study is dead-lettered with its reason and raw text.
  */
 export async function handleNormalizeBatch(
   context: PipelineContext,
@@ -16,42 +16,42 @@ export async function handleNormalizeBatch(
   if (!run) return { changed: 0, failed: 0 };
   const now = context.now();
   const rawIds = [...new Set(payload.rawIds)];
-  const raws = await store.raw.byIds(rawIds);
-  let failed = rawIds.length - raws.length;
-  for (const missing of rawIds.filter((id) => !raws.some((raw) => raw._id === id))) {
-    context.logger.error({ rawId: missing }, 'raw record missing from the archive');
-  }
+  const records = await loadRecords(context, payload.runId, payload.batchId, rawIds);
 
-  const versions: TrialVersionDoc[] = [];
+  let failed = 0;
+  const versions: NewTrialVersion[] = [];
   const drift: { kind: string; path: string; value: string | null; nctId: string }[] = [];
-  for (const raw of raws) {
-    const result = normalizeStudy(raw.record);
+  for (const rawId of rawIds) {
+    const [nctId = '', contentHash = ''] = rawId.split('@');
+    const record = records.get(rawId);
+    const result = normalizeStudy(record);
     if (!result.ok) {
       failed += 1;
       await store.deadLetters.record(
         {
-          _id: `invalid-study:${raw._id}`,
+          _id: `invalid-study:${rawId}`,
           stage: 'normalize',
           queue: 'sync-normalize',
           jobId: `${payload.runId}.n.${payload.batchId}`,
           runId: payload.runId,
-          nctId: raw.nctId,
+          nctId,
           reason: `${result.reason}${result.issues.length ? `: ${result.issues.slice(0, 5).join('; ')}` : ''}`,
           errorKind: 'invalid_study',
-          payload: { rawId: raw._id },
-          rawText: JSON.stringify(raw.record),
+          payload: { rawId },
+          rawText: JSON.stringify(record),
           attempts: 1,
         },
         now,
       );
       continue;
     }
-    for (const item of result.drift) drift.push({ kind: item.kind, path: item.path, value: item.value ?? null, nctId: raw.nctId });
+    for (const item of result.drift) drift.push({ kind: item.kind, path: item.path, value: item.value ?? null, nctId });
     versions.push({
-      _id: raw._id,
-      nctId: raw.nctId,
-      contentHash: raw.contentHash,
+      _id: rawId,
+      nctId,
+      contentHash,
       trial: result.trial,
+      raw: record,
       runId: payload.runId,
       lastUpdatePostDate: result.trial.lastUpdatePostDate,
       dataTimestamp: run.dataTimestamp,
@@ -60,36 +60,78 @@ export async function handleNormalizeBatch(
   }
 
   await store.versions.insert(versions);
-  const heads = await store.trials.heads(versions.map((version) => version.nctId));
+  const heads = await context.heads.get(versions.map((version) => version.nctId));
   const outcomes = await store.trials.applyVersions(versions, heads, { cohort: run.cohort, now });
   const transitions: TrialTransition[] = [];
+  const movedHeads: TrialHead[] = [];
+  const settledElsewhere: string[] = [];
+  const stagedTrials = new Map<string, string>();
   for (const version of versions) {
     const outcome = outcomes.get(version._id);
-    const moved =
-      outcome?.kind === 'applied' || (outcome?.kind === 'current' && outcome.appliedByRun === payload.runId);
+    const moved = outcome?.kind === 'applied' || (outcome?.kind === 'current' && outcome.appliedByRun === payload.runId);
+    if (outcome?.kind !== 'applied') settledElsewhere.push(version.nctId);
     if (!moved) continue;
     const head = heads.get(version.nctId);
-    const entered = run.cohort && !(head?.cohorts.includes(run.cohort) ?? false) ? [run.cohort] : [];
+    const cohorts = head?.cohorts ?? (run.cohort ? [run.cohort] : []);
+    movedHeads.push({
+      nctId: version.nctId,
+      versionId: version._id,
+      contentHash: version.contentHash,
+      lastUpdatePostDate: version.lastUpdatePostDate,
+      cohorts,
+      removed: false,
+    });
+    stagedTrials.set(version._id, JSON.stringify(version.trial));
     transitions.push({
       nctId: version.nctId,
       fromVersion: outcome.previousId,
       toVersion: version._id,
-      enteredCohorts: entered,
+      enteredCohorts: run.cohort && !(head?.cohorts.includes(run.cohort) ?? false) ? [run.cohort] : [],
       leftCohorts: [],
       removed: false,
     });
   }
+  // Heads settled against the database (a cold cache, a retry, an older version) are re-read for the cache.
+  const reread = await store.trials.heads(settledElsewhere);
+  await context.heads.set([...movedHeads.filter((head) => !reread.has(head.nctId)), ...reread.values()]);
   if (drift.length > 0) await store.drift.record(payload.runId, drift, now);
   await context.progress.markChanged(payload.runId, transitions.map((transition) => transition.nctId));
 
   const detectBatchId = transitions.length > 0 ? payload.batchId : null;
-  if (detectBatchId) await context.queues.enqueue('detect', { runId: payload.runId, batchId: detectBatchId, transitions });
+  if (detectBatchId) {
+    await context.staging.put(payload.runId, detectBatchId, 'trials', stagedTrials);
+    await context.queues.enqueue('detect', { runId: payload.runId, batchId: detectBatchId, transitions });
+  }
   await context.progress.recordNormalized(payload.runId, payload.batchId, {
     stored: versions.length,
     changed: transitions.length,
     failed,
     detectBatchId,
   });
+  await context.staging.drop(payload.runId, payload.batchId, 'raw');
   await maybeFinalizeRun(context, payload.runId);
   return { changed: transitions.length, failed };
+}
+
+/** The batch's records: staged by the fetcher, or (on a retry after they were dropped) from the archive. */
+async function loadRecords(
+  context: PipelineContext,
+  runId: string,
+  batchId: string,
+  rawIds: readonly string[],
+): Promise<Map<string, unknown>> {
+  const staged = await context.staging.take(runId, batchId, 'raw', rawIds);
+  const records = new Map<string, unknown>([...staged.entries()].map(([id, text]) => [id, JSON.parse(text) as unknown]));
+  const missing = rawIds.filter((id) => !records.has(id));
+  if (missing.length > 0) {
+    for (const [id, record] of await context.store.versions.raws(missing)) records.set(id, record);
+  }
+  const lost = rawIds.filter((id) => !records.has(id));
+  if (lost.length > 0) {
+    throw new PermanentJobError(
+      `${String(lost.length)} staged record(s) of batch ${batchId} expired before normalization (first: ${lost[0] ?? ''})`,
+      'staged_records_lost',
+    );
+  }
+  return records;
 }

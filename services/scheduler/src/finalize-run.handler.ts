@@ -24,7 +24,7 @@ export async function handleFinalizeRun(context: PipelineContext, payload: Final
     ...progress.totals,
     // Batches can overlap (a trial served by two searches): count trials and stored events, not batch sums.
     changed: await context.progress.changedCount(run._id),
-    events: await context.store.events.count({ runId: run._id }),
+    events: await context.progress.eventCount(run._id),
     runId: run._id,
     durationMs: now.getTime() - run.startedAt.getTime(),
     incompleteReason: progress.incompleteReasons.join('; ') || null,
