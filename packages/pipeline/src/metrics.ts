@@ -8,7 +8,12 @@ export class WorkerMetrics {
   private readonly jobs: Counter<'stage' | 'outcome'>;
   private readonly duration: Histogram<'stage'>;
 
-  constructor(queues: PipelineQueues, service: string, clientStats?: () => Readonly<Record<string, number>>) {
+  constructor(
+    queues: PipelineQueues,
+    service: string,
+    clientStats?: () => Readonly<Record<string, number>>,
+    databaseWrites?: () => ReadonlyMap<string, number>,
+  ) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry, prefix: 'trialwatch_process_' });
     this.jobs = new Counter({
@@ -24,6 +29,17 @@ export class WorkerMetrics {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [this.registry],
     });
+    if (databaseWrites) {
+      new Gauge({
+        name: 'trialwatch_db_write_statements',
+        help: 'Write statements (documents inserted, updated or deleted) this process sent to the database, by collection.',
+        labelNames: ['collection'],
+        registers: [this.registry],
+        collect() {
+          for (const [collection, count] of databaseWrites()) this.set({ collection }, count);
+        },
+      });
+    }
     if (clientStats) {
       new Gauge({
         name: 'trialwatch_ctgov_client_events',

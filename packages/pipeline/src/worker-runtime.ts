@@ -123,7 +123,12 @@ export async function startPipelineWorkers(options: {
   const { config, logger } = options;
   const base = await createPipelineContext(config, logger, options.settings);
   const context = base.context;
-  const metrics = new WorkerMetrics(context.queues, options.service, () => ({ ...context.client.stats }));
+  const metrics = new WorkerMetrics(
+    context.queues,
+    options.service,
+    () => ({ ...context.client.stats }),
+    () => context.store.database.writes,
+  );
   const stages = (options.stages ?? (Object.keys(options.handlers) as StageName[])).filter(
     (stage) => options.handlers[stage] !== undefined,
   );

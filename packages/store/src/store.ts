@@ -38,8 +38,12 @@ export interface Database {
   client: MongoClient;
   db: Db;
   collections: Collections;
+  /** Write statements this process sent, by collection (inserted, updated or deleted documents asked for). */
+  writes: Map<string, number>;
   close(): Promise<void>;
 }
+
+const WRITE_COMMANDS: Record<string, string> = { insert: 'documents', update: 'updates', delete: 'deletes' };
 
 function describe(uri: string): string {
   try {
@@ -64,6 +68,16 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
     maxPoolSize: options.maxPoolSize ?? 20,
     retryWrites: false,
+    monitorCommands: true,
+  });
+  const writes = new Map<string, number>();
+  client.on('commandStarted', (event) => {
+    const field = WRITE_COMMANDS[event.commandName];
+    if (!field) return;
+    const collection = String(event.command[event.commandName]);
+    const statements: unknown = event.command[field];
+    const count = Array.isArray(statements) ? statements.length : 1;
+    writes.set(collection, (writes.get(collection) ?? 0) + count);
   });
   try {
     await client.connect();
@@ -79,7 +93,7 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
   const collections = Object.fromEntries(
     Object.entries(COLLECTIONS).map(([key, name]) => [key, db.collection(name)]),
   ) as unknown as Collections;
-  return { client, db, collections, close: () => client.close() };
+  return { client, db, collections, writes, close: () => client.close() };
 }
 
 export const DUPLICATE_KEY = 11000;
