@@ -1,4 +1,3 @@
-import { startApiService } from '@trialwatch/api';
 import { DatabaseUnavailableError } from '@trialwatch/store';
 import type { Command } from 'commander';
 import { CliFailure, UsageError } from '../cli-error.js';
@@ -29,6 +28,8 @@ export function registerApiCommand(program: Command): void {
         );
       }
       const logger = cliLogger(config, 'api');
+      // Loaded here, not at the top: the HTTP stack stays out of every other command's start-up.
+      const { startApiService } = await import('@trialwatch/api');
       const service = await startApiService({
         mongoUri: config.MONGODB_URI,
         redisUrl: config.REDIS_URL,

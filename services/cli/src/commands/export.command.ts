@@ -15,6 +15,7 @@ import {
 import type { Store, TrialDoc, TrialVersionDoc } from '@trialwatch/store';
 import type { Command } from 'commander';
 import { CliFailure, UsageError } from '../cli-error.js';
+import { periodicGc } from '../periodic-gc.js';
 import { ProgressBar } from '../progress-bar.js';
 import { cliConfig, withStore } from '../runtime.js';
 
@@ -27,6 +28,8 @@ interface ExportOptions {
 
 /** Documents come in batches of this size: memory stays flat whatever the collection holds. */
 const BATCH_SIZE = 500;
+/** A full collection every this many records (see periodicGc). */
+const GC_EVERY = 2_000;
 
 interface ExportSource {
   stream: Readable;
@@ -105,9 +108,11 @@ export function registerExportCommand(program: Command): void {
         const source = exportSource(store, what, options.cohort);
         const bar = process.stderr.isTTY ? new ProgressBar(process.stderr, await source.count(), what) : null;
         let exported = 0;
+        const collect = periodicGc(GC_EVERY);
         const transform = source.transform(format, (count) => {
           exported = count;
           bar?.update(count);
+          collect(count);
         });
         if (options.out) await exportToFile(source.stream, transform, options.out);
         else await exportToStdout(source.stream, transform);
