@@ -13,7 +13,8 @@ const cohortTable = createRoute({
       description: 'the table: a server-rendered page, or its model',
       content: {
         'text/html': { schema: z.string() },
-        'application/json': { schema: TableModel.openapi('TableModel') },
+        // The model is @trialwatch/reports' schema, made before zod-openapi extends zod: used as is (inline).
+        'application/json': { schema: TableModel },
       },
     },
     ...errorResponses,
