@@ -1,4 +1,5 @@
-import { describe, expect, inject, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { spawnCli } from './support/processes.js';
 
 const TOKEN = 'command-test-token-0123456789';
@@ -11,6 +12,17 @@ describe('trialwatch api', () => {
     TRIALWATCH_PREFIX: `twtest-api-${String(process.pid)}`,
     LOG_LEVEL: 'warn',
   };
+
+  afterAll(async () => {
+    // Bull Board touched the queues: remove every key under this test's prefix.
+    const redis = new Redis(env.REDIS_URL);
+    try {
+      const keys = await redis.keys(`${env.TRIALWATCH_PREFIX}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+  });
 
   it('refuses to start without a token: exit code 2 and one line', async () => {
     const { TRIALWATCH_API_TOKEN: _unset, ...withoutToken } = env;
