@@ -43,9 +43,12 @@ export function spawnProcess(command: string, args: readonly string[], env: Node
   };
 }
 
+/** The node flags of `pnpm trialwatch` (package.json): a bounded heap keeps worker memory flat. */
+export const CLI_NODE_FLAGS = ['--max-old-space-size=192', '--max-semi-space-size=4'];
+
 /** The CLI as a separate node process (no pnpm wrapper, so signals reach it directly). */
 export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): RunningProcess {
-  return spawnProcess(process.execPath, ['--import', 'tsx', 'services/cli/src/main.ts', ...args], env);
+  return spawnProcess(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', 'services/cli/src/main.ts', ...args], env);
 }
 
 /** Start `trialwatch worker all` and wait until its workers run. */

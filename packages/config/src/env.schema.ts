@@ -32,7 +32,8 @@ export const CtgovEnv = z.object({
   CTGOV_REQUESTS_PER_MINUTE: positiveInt.max(6000).default(50),
   CTGOV_TIMEOUT_MS: positiveInt.default(30_000),
   CTGOV_MAX_RETRIES: z.coerce.number().int().min(0).max(20).default(6),
-  CTGOV_PAGE_SIZE: positiveInt.max(1000).default(1000),
+  /** Studies per page: 250 keeps a worker's memory flat (a page of 1,000 large records is ~100 MB parsed). */
+  CTGOV_PAGE_SIZE: positiveInt.max(1000).default(250),
 });
 
 const WorkerEnv = z.object({

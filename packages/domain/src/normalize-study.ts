@@ -28,7 +28,12 @@ const STATUS_PATH = 'protocolSection.statusModule';
  * documentation (unknown enum values, unknown fields in the modules read, invalid dates) is returned as
  * drift, sorted by path.
  */
-export function normalizeStudy(raw: unknown): NormalizeResult {
+export interface NormalizeOptions {
+  /** The record's contentHash when the caller computed it already (the fetcher does): not computed twice. */
+  contentHash?: string;
+}
+
+export function normalizeStudy(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('The input is not a JSON object, so it cannot be a study.', [`(root): ${describe(raw)}`]);
   }
@@ -49,11 +54,11 @@ export function normalizeStudy(raw: unknown): NormalizeResult {
   }
   const drift = new DriftCollector();
   collectModuleDrift((raw as { protocolSection: Record<string, unknown> }).protocolSection, drift);
-  const trial = buildTrial(parsed.data, raw, nctId, drift);
+  const trial = buildTrial(parsed.data, raw, nctId, drift, options.contentHash);
   return { ok: true, trial, drift: drift.sorted() };
 }
 
-function buildTrial(study: Study, raw: object, nctId: string, drift: DriftCollector): Trial {
+function buildTrial(study: Study, raw: object, nctId: string, drift: DriftCollector, knownHash?: string): Trial {
   const protocol = study.protocolSection;
   const identification = protocol.identificationModule;
   const status = protocol.statusModule;
@@ -119,7 +124,7 @@ function buildTrial(study: Study, raw: object, nctId: string, drift: DriftCollec
     interventions,
     arms,
     prrt: classifyPrrt({ interventions, arms, briefTitle, officialTitle }),
-    contentHash: contentHash(raw),
+    contentHash: knownHash ?? contentHash(raw),
   };
 }
 

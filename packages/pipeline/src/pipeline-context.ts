@@ -25,7 +25,7 @@ export interface PipelineSettings {
 }
 
 export const DEFAULT_SETTINGS: Omit<PipelineSettings, 'prefix'> = {
-  pageSize: 1000,
+  pageSize: 250,
   verifyLimit: 500,
   verifyBatchSize: 200,
   staleDataHours: 48,

@@ -13,6 +13,10 @@ export interface StoredVersionDoc extends Omit<TrialVersionDoc, 'trial'> {
   raw: Binary;
 }
 
+/**
+ * Compression runs on the event loop: measured, the thread-pool variant was slower and fragmented the
+ * process's memory (its RSS grew by ~90 MB under load; see docs/BENCHMARKS.md).
+ */
 function encode(version: NewTrialVersion): StoredVersionDoc {
   const { raw, trial, ...meta } = version;
   return {

@@ -23,6 +23,8 @@ interface ReadableStudy {
 
 
 const NCT_ID = /^NCT\d{8}$/;
+/** Studies per normalize job (see docs/BENCHMARKS.md for the batch-size measurements). */
+export const NORMALIZE_BATCH_SIZE = 250;
 
 /**
  * The fetch side of a batch of served studies: keep what is not a study as a dead letter with its raw
@@ -65,11 +67,15 @@ export async function ingestStudies(
   }
 
   const batches: { id: string; record: BatchRecord }[] = [];
-  if (changed.size > 0) {
-    const staged = new Map([...changed.entries()].map(([id, study]) => [id, JSON.stringify(study.record)]));
-    await context.staging.put(run._id, batchId, 'raw', staged);
-    await context.queues.enqueue('normalize', { runId: run._id, batchId, rawIds: [...changed.keys()] });
-    batches.push({ id: batchId, record: { origin, size: changed.size } });
+  const changedEntries = [...changed.entries()];
+  // A page of 1,000 is split into normalize batches: they run in parallel and keep each worker's memory small.
+  for (let start = 0, part = 0; start < changedEntries.length; start += NORMALIZE_BATCH_SIZE, part += 1) {
+    const slice = changedEntries.slice(start, start + NORMALIZE_BATCH_SIZE);
+    const normalizeBatchId = `${batchId}b${String(part)}`;
+    const staged = new Map(slice.map(([id, study]) => [id, JSON.stringify(study.record)]));
+    await context.staging.put(run._id, normalizeBatchId, 'raw', staged);
+    await context.queues.enqueue('normalize', { runId: run._id, batchId: normalizeBatchId, rawIds: slice.map(([id]) => id) });
+    batches.push({ id: normalizeBatchId, record: { origin, size: slice.length } });
   }
   if (membershipOnly.length > 0 && run.cohort) {
     const cohort = run.cohort;

@@ -24,7 +24,7 @@ export async function handleNormalizeBatch(
   for (const rawId of rawIds) {
     const [nctId = '', contentHash = ''] = rawId.split('@');
     const record = records.get(rawId);
-    const result = normalizeStudy(record);
+    const result = normalizeStudy(record, { contentHash });
     if (!result.ok) {
       failed += 1;
       await store.deadLetters.record(

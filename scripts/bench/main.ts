@@ -1,0 +1,383 @@
+/**
+ * `pnpm --silent bench [--size N] [--json] [--no-scale] [--compare-batches]`: the pipeline at registry scale,
+ * measured in one run on this machine, against the store's own ceiling. Prints a table, and with --json a
+ * last line `{"size","ceilingDocsPerSec","e2eStudiesPerSec","ratio","normalizeStudiesPerSecPerCore",
+ * "peakRssMb","noChangeWrites","perStudyMsBySize"}`. Corpora are generated at run time from the real
+ * records in ../shared (never committed) and served by the replay server; the pipeline runs as real
+ * processes (`trialwatch worker all`, `trialwatch sync --once --external-workers`) on the real Redis and
+ * the real database (FerretDB locally).
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { diffTrials, normalizeStudy, type Trial } from '@trialwatch/domain';
+import { createStore } from '@trialwatch/store';
+import { Redis } from 'ioredis';
+import { CLI_NODE_FLAGS, spawnCli, spawnProcess, type RunningProcess } from '../../test/support/processes.js';
+import { changedVariant, corpusNctId, loadTemplates, variant, writeCorpus, type Json } from './corpus.js';
+
+interface Options {
+  size: number;
+  json: boolean;
+  scale: boolean;
+  compareBatches: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { size: 5000, json: false, scale: true, compareBatches: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--size') {
+      const value = Number(argv[i + 1]);
+      if (!Number.isInteger(value) || value < 100) throw new Error(`--size needs an integer ≥ 100, got ${String(argv[i + 1])}`);
+      options.size = value;
+      i += 1;
+    } else if (arg === '--json') options.json = true;
+    else if (arg === '--no-scale') options.scale = false;
+    else if (arg === '--compare-batches') options.compareBatches = true;
+    else throw new Error(`unknown option ${String(arg)}`);
+  }
+  return options;
+}
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const MONGO_BASE = (process.env.BENCH_MONGODB_URI ?? 'mongodb://127.0.0.1:27017').replace(/\/+$/, '');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Peak resident set of a process so far (VmHWM), in MB; 0 when it is gone. */
+function peakRssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = fs.readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+class RssWatch {
+  private readonly peaks = new Map<string, number>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly watched = new Map<string, number>();
+
+  constructor() {
+    this.timer = setInterval(() => this.sample(), 200);
+  }
+
+  watch(name: string, pid: number | undefined): void {
+    if (pid) this.watched.set(name, pid);
+  }
+
+  sample(): void {
+    for (const [name, pid] of this.watched) {
+      this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, peakRssMb(pid)));
+    }
+  }
+
+  result(): Record<string, number> {
+    this.sample();
+    clearInterval(this.timer);
+    return Object.fromEntries([...this.peaks].map(([name, mb]) => [name, Math.round(mb)]));
+  }
+}
+
+interface Environment {
+  env: NodeJS.ProcessEnv;
+  database: string;
+  prefix: string;
+}
+
+function environment(registryUrl: string, extra: Record<string, string> = {}): Environment {
+  const id = randomBytes(4).toString('hex');
+  const database = `twbench_${id}`;
+  const prefix = `twbench-${id}`;
+  return {
+    database,
+    prefix,
+    env: {
+      ...process.env,
+      REDIS_URL,
+      MONGODB_URI: `${MONGO_BASE}/${database}`,
+      TRIALWATCH_PREFIX: prefix,
+      CTGOV_BASE_URL: registryUrl,
+      CTGOV_REQUESTS_PER_MINUTE: '6000',
+      LOG_LEVEL: 'warn',
+      METRICS_PORT: '0',
+      ...extra,
+    },
+  };
+}
+
+async function dropEnvironment(environment: Environment): Promise<void> {
+  const store = await createStore(`${MONGO_BASE}/${environment.database}`);
+  await store.database.db.dropDatabase();
+  await store.close();
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${environment.prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+async function startReplay(dataDir: string, rss: RssWatch): Promise<{ process: RunningProcess; url: string }> {
+  const replay = spawnCli(['replay-server', '--data', dataDir, '--port', '0'], { ...process.env, LOG_LEVEL: 'warn' });
+  const line = await replay.waitForLine(/listening on/, 600_000);
+  rss.watch('replay-server', replay.child.pid);
+  const url = /(http:\/\/\S+\/api\/v2)/.exec(line)?.[1];
+  if (!url) throw new Error(`replay server printed no URL: ${line}`);
+  return { process: replay, url };
+}
+
+async function replayRequests(url: string): Promise<number> {
+  const stats = (await (await fetch(url.replace(/\/api\/v2$/, '/__replay/stats'))).json()) as { requests: number };
+  return stats.requests;
+}
+
+interface SyncResult {
+  summary: Record<string, unknown>;
+  wallMs: number;
+}
+
+async function runSync(env: NodeJS.ProcessEnv, args: readonly string[], rss: RssWatch, label: string): Promise<SyncResult> {
+  const started = performance.now();
+  const sync = spawnCli(['sync', '--once', '--external-workers', ...args], env);
+  rss.watch(label, sync.child.pid);
+  const code = await sync.exited;
+  const wallMs = performance.now() - started;
+  const last = sync.stdout().trim().split('\n').at(-1) ?? '';
+  if (code !== 0) throw new Error(`sync ${args.join(' ')} exited ${String(code)}: ${sync.stderr().slice(-2000)}`);
+  return { summary: JSON.parse(last) as Record<string, unknown>, wallMs };
+}
+
+async function workerMetrics(port: number): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${String(port)}/metrics`)).text();
+}
+
+function dbWrites(metrics: string): Map<string, number> {
+  const writes = new Map<string, number>();
+  for (const match of metrics.matchAll(/trialwatch_db_write_statements\{collection="([^"]+)"[^}]*\} (\d+)/g)) {
+    writes.set(match[1] ?? '', Number(match[2]));
+  }
+  return writes;
+}
+
+/** (a) the store's ceiling: the normalized documents, inserted straight into the database in bulk. */
+async function measureCeiling(templates: readonly Json[], size: number): Promise<number> {
+  const docs: Record<string, unknown>[] = [];
+  const now = new Date();
+  for (let index = 0; index < size; index += 1) {
+    const result = normalizeStudy(variant(templates[index % templates.length] as Json, index));
+    if (!result.ok) continue;
+    const versionId = `${result.trial.nctId}@${result.trial.contentHash}`;
+    // The same shape the pipeline stores as the current trial.
+    docs.push({
+      _id: result.trial.nctId,
+      trial: result.trial,
+      versionId,
+      contentHash: result.trial.contentHash,
+      lastUpdatePostDate: result.trial.lastUpdatePostDate,
+      firstSeenAt: now,
+      lastChangedAt: now,
+      lastRunId: 'ceiling',
+      cohorts: [],
+      cohortMembership: {},
+      removed: false,
+      removedAt: null,
+      removedRunId: null,
+      versions: [{ id: versionId, previousId: null, lastUpdatePostDate: result.trial.lastUpdatePostDate, detectedAt: now, runId: 'ceiling' }],
+    });
+  }
+  const database = `twbench_ceiling_${randomBytes(4).toString('hex')}`;
+  const store = await createStore(`${MONGO_BASE}/${database}`);
+  try {
+    const collection = store.database.db.collection('trials');
+    const started = performance.now();
+    for (let start = 0; start < docs.length; start += 1000) {
+      await collection.insertMany(docs.slice(start, start + 1000) as never[], { ordered: false });
+    }
+    return docs.length / ((performance.now() - started) / 1000);
+  } finally {
+    await store.database.db.dropDatabase();
+    await store.close();
+  }
+}
+
+/** (d) pure stages: normalize + classify + hash, and diff, per study, on this one core (CPU time). */
+function measurePure(templates: readonly Json[], size: number): number {
+  const count = Math.min(size, 5000);
+  const studies = Array.from({ length: count }, (_, index) => variant(templates[index % templates.length] as Json, index));
+  const changed = Array.from({ length: count }, (_, index) => changedVariant(templates[index % templates.length] as Json, index));
+  for (let index = 0; index < Math.min(500, count); index += 1) normalizeStudy(studies[index]);
+  const cpu = process.cpuUsage();
+  let events = 0;
+  for (let index = 0; index < count; index += 1) {
+    const before = normalizeStudy(studies[index]);
+    const after = normalizeStudy(changed[index]);
+    if (before.ok && after.ok) events += diffTrials(before.trial, after.trial as Trial).length;
+  }
+  const used = process.cpuUsage(cpu);
+  if (events === 0) throw new Error('the diff found nothing: the benchmark corpus is wrong');
+  // Two normalizations and one diff per study: count the studies a sync would process (one each).
+  return (2 * count) / ((used.user + used.system) / 1e6);
+}
+
+interface SizeResult {
+  size: number;
+  e2eStudiesPerSec: number;
+  perStudyMs: number;
+  firstLoadMs: number;
+  events: number;
+  rss: Record<string, number>;
+  noChange?: { ms: number; dataWrites: number; bookkeepingWrites: number; writes: Record<string, number> };
+  onePercent?: { ms: number; requests: number; changed: number; events: number };
+}
+
+const DATA_COLLECTIONS = new Set(['trials', 'trial_versions', 'events', 'dead_letters', 'schema_drift']);
+
+async function measureSize(templates: readonly Json[], size: number, full: boolean, extraEnv: Record<string, string> = {}): Promise<SizeResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tw-bench-${String(size)}-`));
+  const rss = new RssWatch();
+  let replay: { process: RunningProcess; url: string } | undefined;
+  let worker: RunningProcess | undefined;
+  let environmentUsed: Environment | undefined;
+  try {
+    const started = performance.now();
+    const bytes = writeCorpus(dir, size, templates);
+    log(`  corpus: ${String(size)} studies, ${(bytes / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    replay = await startReplay(dir, rss);
+    environmentUsed = environment(replay.url, extraEnv);
+    // BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the worker process only.
+    const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    worker = spawnProcess(
+      process.execPath,
+      [...CLI_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'services/cli/src/main.ts', 'worker', 'all'],
+      environmentUsed.env,
+    );
+    const line = await worker.waitForLine(/^worker .* running/, 120_000);
+    rss.watch('worker', worker.child.pid);
+    const metricsPort = Number(/:(\d+)\/metrics/.exec(line)?.[1]);
+
+    const first = await runSync(environmentUsed.env, ['--all'], rss, 'sync');
+    const firstMs = Number(first.summary.durationMs);
+    if (first.summary.status !== 'completed' || first.summary.fetched !== size) {
+      throw new Error(`first load did not complete: ${JSON.stringify(first.summary)}`);
+    }
+    const result: SizeResult = {
+      size,
+      e2eStudiesPerSec: size / (firstMs / 1000),
+      perStudyMs: firstMs / size,
+      firstLoadMs: firstMs,
+      events: Number(first.summary.events),
+      rss: {},
+    };
+    log(`  first load: ${(firstMs / 1000).toFixed(1)} s, ${result.e2eStudiesPerSec.toFixed(0)} studies/s, ${String(result.events)} events`);
+
+    if (full) {
+      const before = dbWrites(await workerMetrics(metricsPort));
+      const again = await runSync(environmentUsed.env, ['--all', '--full'], rss, 'sync');
+      const after = dbWrites(await workerMetrics(metricsPort));
+      const writes: Record<string, number> = {};
+      for (const [name, count] of after) {
+        const delta = count - (before.get(name) ?? 0);
+        if (delta !== 0) writes[name] = delta;
+      }
+      const dataWrites = Object.entries(writes)
+        .filter(([name]) => DATA_COLLECTIONS.has(name))
+        .reduce((sum, [, count]) => sum + count, 0);
+      const allWrites = Object.values(writes).reduce((sum, count) => sum + count, 0);
+      result.noChange = { ms: Number(again.summary.durationMs), dataWrites, bookkeepingWrites: allWrites - dataWrites, writes };
+      log(`  no-change --full re-sync: ${(result.noChange.ms / 1000).toFixed(1)} s, data writes ${String(dataWrites)} (worker: ${JSON.stringify(writes)}; the sync process writes its run document)`);
+
+      const changedCount = Math.max(1, Math.round(size / 100));
+      for (let k = 0; k < changedCount; k += 1) {
+        const index = Math.floor((k * size) / changedCount);
+        const file = path.join(dir, `${corpusNctId(index)}.json`);
+        fs.writeFileSync(`${file}.tmp`, JSON.stringify(changedVariant(templates[index % templates.length] as Json, index)));
+        fs.renameSync(`${file}.tmp`, file);
+      }
+      const requestsBefore = await replayRequests(replay.url);
+      const night = await runSync(environmentUsed.env, ['--all'], rss, 'sync');
+      const requests = (await replayRequests(replay.url)) - requestsBefore;
+      result.onePercent = { ms: Number(night.summary.durationMs), requests, changed: Number(night.summary.changed), events: Number(night.summary.events) };
+      log(`  1% changed night: ${(result.onePercent.ms / 1000).toFixed(1)} s, ${String(requests)} requests, ${String(result.onePercent.changed)} changed, ${String(result.onePercent.events)} events`);
+    }
+    result.rss = rss.result();
+    return result;
+  } finally {
+    rss.result();
+    await worker?.kill('SIGTERM');
+    await replay?.process.kill('SIGTERM');
+    if (environmentUsed) await dropEnvironment(environmentUsed);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const templates = loadTemplates();
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  log(`machine: ${String(os.cpus().length)} cores (${cpu}), ${String(Math.round(os.totalmem() / 1e9))} GB, node ${process.version}, load ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+
+  log('(d) pure stages …');
+  const normalizeStudiesPerSecPerCore = measurePure(templates, options.size);
+  log(`  ${normalizeStudiesPerSecPerCore.toFixed(0)} studies/s/core`);
+
+  log(`(a) store ceiling at ${String(options.size)} …`);
+  const ceilingDocsPerSec = await measureCeiling(templates, options.size);
+  log(`  ${ceilingDocsPerSec.toFixed(0)} docs/s`);
+
+  log(`(b,e,f,g) pipeline at ${String(options.size)} …`);
+  const main = await measureSize(templates, options.size, true);
+  const sizes = options.scale ? [options.size * 4, options.size * 10] : [];
+  const scaled: SizeResult[] = [main];
+  for (const size of sizes) {
+    log(`(h) pipeline at ${String(size)} …`);
+    scaled.push(await measureSize(templates, size, false));
+  }
+  let batches: { pageSize: number; studiesPerSec: number; workerRssMb: number }[] | undefined;
+  if (options.compareBatches) {
+    batches = [];
+    const size = Math.min(options.size, 2000);
+    for (const pageSize of [10, 100, 250, 1000]) {
+      log(`batch size ${String(pageSize)} at ${String(size)} …`);
+      const result = await measureSize(templates, size, false, { CTGOV_PAGE_SIZE: String(pageSize) });
+      batches.push({ pageSize, studiesPerSec: Math.round(result.e2eStudiesPerSec), workerRssMb: result.rss.worker ?? 0 });
+    }
+  }
+
+  const ratio = main.e2eStudiesPerSec / ceilingDocsPerSec;
+  const peakRss = Math.max(...scaled.flatMap((result) => [result.rss.worker ?? 0, result.rss.sync ?? 0]));
+  const perStudyMsBySize = Object.fromEntries(scaled.map((result) => [String(result.size), Number(result.perStudyMs.toFixed(3))]));
+  const table = [
+    `size ${String(options.size)}: ceiling ${ceilingDocsPerSec.toFixed(0)} docs/s, end to end ${main.e2eStudiesPerSec.toFixed(0)} studies/s, ratio ${ratio.toFixed(2)}`,
+    `pure normalize+classify+hash+diff: ${normalizeStudiesPerSecPerCore.toFixed(0)} studies/s/core`,
+    `no-change re-sync: ${String(main.noChange?.dataWrites)} data writes, ${((main.noChange?.ms ?? 0) / 1000).toFixed(1)} s vs first load ${(main.firstLoadMs / 1000).toFixed(1)} s`,
+    `1% changed night: ${((main.onePercent?.ms ?? 0) / 1000).toFixed(1)} s, ${String(main.onePercent?.requests)} requests`,
+    ...scaled.map((result) => `at ${String(result.size)}: ${result.perStudyMs.toFixed(3)} ms/study, peak RSS ${JSON.stringify(result.rss)} MB`),
+    ...(batches ?? []).map(
+      (batch) => `page size ${String(batch.pageSize)}: ${String(batch.studiesPerSec)} studies/s, worker peak RSS ${String(batch.workerRssMb)} MB`,
+    ),
+    `load average at the end: ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`,
+  ];
+  process.stdout.write(`${table.join('\n')}\n`);
+  if (options.json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        size: options.size,
+        ceilingDocsPerSec: Math.round(ceilingDocsPerSec),
+        e2eStudiesPerSec: Math.round(main.e2eStudiesPerSec),
+        ratio: Number(ratio.toFixed(3)),
+        normalizeStudiesPerSecPerCore: Math.round(normalizeStudiesPerSecPerCore),
+        peakRssMb: peakRss,
+        noChangeWrites: main.noChange?.dataWrites ?? null,
+        perStudyMsBySize,
+      })}\n`,
+    );
+  }
+}
+
+await main();
