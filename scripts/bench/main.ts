@@ -62,7 +62,7 @@ class RssWatch {
   private readonly watched = new Map<string, number>();
 
   constructor() {
-    this.timer = setInterval(() => this.sample(), 200);
+    this.timer = setInterval(() => { this.sample(); }, 200);
   }
 
   watch(name: string, pid: number | undefined): void {
@@ -197,7 +197,7 @@ async function measureCeiling(templates: readonly Json[], size: number): Promise
     const collection = store.database.db.collection('trials');
     const started = performance.now();
     for (let start = 0; start < docs.length; start += 1000) {
-      await collection.insertMany(docs.slice(start, start + 1000) as never[], { ordered: false });
+      await collection.insertMany(docs.slice(start, start + 1000), { ordered: false });
     }
     return docs.length / ((performance.now() - started) / 1000);
   } finally {
@@ -217,7 +217,7 @@ function measurePure(templates: readonly Json[], size: number): number {
   for (let index = 0; index < count; index += 1) {
     const before = normalizeStudy(studies[index]);
     const after = normalizeStudy(changed[index]);
-    if (before.ok && after.ok) events += diffTrials(before.trial, after.trial as Trial).length;
+    if (before.ok && after.ok) events += diffTrials(before.trial, after.trial).length;
   }
   const used = process.cpuUsage(cpu);
   if (events === 0) throw new Error('the diff found nothing: the benchmark corpus is wrong');
