@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diffTrials, normalizeStudy, type Trial } from '@trialwatch/domain';
+import { diffTrials, normalizeStudy } from '@trialwatch/domain';
 import { createStore } from '@trialwatch/store';
 import { Redis } from 'ioredis';
 import { CLI_NODE_FLAGS, spawnCli, spawnProcess, type RunningProcess } from '../../test/support/processes.js';
