@@ -5,7 +5,7 @@ import { spawnCli } from './support/processes.js';
 const TOKEN = 'command-test-token-0123456789';
 
 describe('trialwatch api', () => {
-  const env = {
+  const env: NodeJS.ProcessEnv & { REDIS_URL: string; TRIALWATCH_PREFIX: string } = {
     ...process.env,
     MONGODB_URI: `${inject('mongoBaseUri')}/tw_test_api_command_${String(process.pid)}`,
     REDIS_URL: inject('redisUrl'),
