@@ -108,6 +108,11 @@ describe('trialwatch export on the demo data', () => {
       'trial',
       'versionId',
     ]);
+    for (const line of lines) {
+      const trial = line.trial as { nctId?: unknown } | undefined;
+      expect(trial?.nctId).toBe(line.nctId);
+      expect(line.versionId).toMatch(new RegExp(`^${String(line.nctId)}@`));
+    }
     const versionsCsv = await cli(['export', '--what', 'versions', '--format', 'csv'], env);
     expect(parseCsv(versionsCsv.stdout)[0]).toEqual(versionsExport.columns.map((column) => column.name));
   });
