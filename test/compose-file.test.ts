@@ -19,8 +19,10 @@ const compose = parse(readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'u
 
 /** `${VAR:?message}` and `${VAR:-default}` as compose would fill them for this check. */
 function interpolate(value: string): string {
-  return value.replace(/\$\{([A-Z0-9_]+)(?::[?-]([^}]*))?\}/g, (_match, name: string, rest: string | undefined) =>
-    name === 'TRIALWATCH_API_TOKEN' ? 'a-token-of-at-least-16-chars' : (rest ?? ''),
+  return value.replace(
+    /\$\{([A-Z0-9_]+)(?::[?-]([^}]*))?\}/g,
+    (_match, name: string, rest: string | undefined) =>
+      name === 'TRIALWATCH_API_TOKEN' ? 'a-token-of-at-least-16-chars' : (rest ?? ''),
   );
 }
 
@@ -40,14 +42,20 @@ describe('docker-compose.yml', () => {
     expect(redisConf).toMatch(/^maxmemory-policy noeviction$/m);
   });
 
-  it.each(appServices)('%s: its environment parses with its config schema, and names no unknown variable', (name) => {
-    const environment = Object.fromEntries(
-      Object.entries(compose.services[name]?.environment ?? {}).map(([key, value]) => [key, interpolate(String(value))]),
-    );
-    expect(() => loadConfig(name, environment)).not.toThrow();
-    const known = Object.keys(serviceEnvSchemas[name].shape);
-    expect(Object.keys(environment).filter((key) => !known.includes(key))).toEqual([]);
-  });
+  it.each(appServices)(
+    '%s: its environment parses with its config schema, and names no unknown variable',
+    (name) => {
+      const environment = Object.fromEntries(
+        Object.entries(compose.services[name]?.environment ?? {}).map(([key, value]) => [
+          key,
+          interpolate(String(value)),
+        ]),
+      );
+      expect(() => loadConfig(name, environment)).not.toThrow();
+      const known = Object.keys(serviceEnvSchemas[name].shape);
+      expect(Object.keys(environment).filter((key) => !known.includes(key))).toEqual([]);
+    },
+  );
 
   it('each worker container runs its own service entry point', () => {
     for (const name of appServices) {

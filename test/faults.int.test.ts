@@ -53,7 +53,10 @@ async function runUnderWay(env: TestEnvironment, trials: number, timeoutMs = 90_
   const store: Store = await createStore(env.MONGODB_URI);
   try {
     const deadline = Date.now() + timeoutMs;
-    while ((await store.database.collections.runs.countDocuments()) === 0 || (await store.trials.count()) < trials) {
+    while (
+      (await store.database.collections.runs.countDocuments()) === 0 ||
+      (await store.trials.count()) < trials
+    ) {
       if (Date.now() > deadline) throw new Error('the sync did not get under way');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -84,7 +87,10 @@ describe('fault tolerance, with real processes and real servers', () => {
     const env = testEnvironment(registry.url);
     cleanups.push(() => dropEnvironment(env));
     const processEnv = asProcessEnv(env, FAST_RECOVERY);
-    const [doomed, survivor] = await Promise.all([startWorkerProcess(processEnv), startWorkerProcess(processEnv)]);
+    const [doomed, survivor] = await Promise.all([
+      startWorkerProcess(processEnv),
+      startWorkerProcess(processEnv),
+    ]);
     track(doomed);
     track(survivor);
 
@@ -118,8 +124,11 @@ describe('fault tolerance, with real processes and real servers', () => {
     const registry = await replay({ dataDir: demoRecordsDir, delayMs: 150, pageSizeCap: 1, seed: 12 });
     const redisPort = await freePort();
     const redisDir = mkdtempSync(path.join(tmpdir(), 'tw-redis-'));
-    cleanups.push(async () => rmSync(redisDir, { recursive: true, force: true }));
-    let redis = track(await startOwnRedis(redisPort, redisDir));
+    cleanups.push(() => {
+      rmSync(redisDir, { recursive: true, force: true });
+      return Promise.resolve();
+    });
+    const redis = track(await startOwnRedis(redisPort, redisDir));
     const env = testEnvironment(registry.url, { REDIS_URL: `redis://127.0.0.1:${String(redisPort)}` });
     cleanups.push(() => dropEnvironment(env));
     const processEnv = asProcessEnv(env, FAST_RECOVERY);
@@ -130,7 +139,7 @@ describe('fault tolerance, with real processes and real servers', () => {
     await redis.kill('SIGKILL');
     const downAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    redis = track(await startOwnRedis(redisPort, redisDir));
+    track(await startOwnRedis(redisPort, redisDir));
     const { code, summary } = await sync;
     const recoveryMs = Date.now() - downAt;
 
@@ -151,9 +160,14 @@ describe('fault tolerance, with real processes and real servers', () => {
     const registry = await replay({ dataDir: demoRecordsDir, delayMs: 100, pageSizeCap: 1, seed: 13 });
     const dbPort = await freePort();
     const dbDir = mkdtempSync(path.join(tmpdir(), 'tw-ferret-'));
-    cleanups.push(async () => rmSync(dbDir, { recursive: true, force: true }));
-    let ferret = track(await startOwnFerretDb(dbPort, dbDir));
-    const env = testEnvironment(registry.url, { MONGODB_URI: `mongodb://127.0.0.1:${String(dbPort)}/tw_fault_db` });
+    cleanups.push(() => {
+      rmSync(dbDir, { recursive: true, force: true });
+      return Promise.resolve();
+    });
+    const ferret = track(await startOwnFerretDb(dbPort, dbDir));
+    const env = testEnvironment(registry.url, {
+      MONGODB_URI: `mongodb://127.0.0.1:${String(dbPort)}/tw_fault_db`,
+    });
     const processEnv = asProcessEnv(env, FAST_RECOVERY);
     track(await startWorkerProcess(processEnv));
 
@@ -162,7 +176,7 @@ describe('fault tolerance, with real processes and real servers', () => {
     await ferret.kill('SIGTERM');
     const downAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 20_000));
-    ferret = track(await startOwnFerretDb(dbPort, dbDir));
+    track(await startOwnFerretDb(dbPort, dbDir));
     const upAt = Date.now();
     const { code, summary } = await sync;
     const finishedAt = Date.now();
@@ -180,7 +194,13 @@ describe('fault tolerance, with real processes and real servers', () => {
   }, 300_000);
 
   it('a registry answering 429/503 and cutting bodies: completes, with the failures counted and retried', async () => {
-    const registry = await replay({ dataDir: realRecordsDir, pageSizeCap: 1, faultRate: 0.3, truncateRate: 0.2, seed: 14 });
+    const registry = await replay({
+      dataDir: realRecordsDir,
+      pageSizeCap: 1,
+      faultRate: 0.3,
+      truncateRate: 0.2,
+      seed: 14,
+    });
     const env = testEnvironment(registry.url);
     cleanups.push(() => dropEnvironment(env));
     const processEnv = asProcessEnv(env, { ...FAST_RECOVERY, METRICS_PORT: '0' });
@@ -189,18 +209,30 @@ describe('fault tolerance, with real processes and real servers', () => {
 
     const { code, summary } = await runSyncProcess(processEnv, ['--external-workers', '--all']);
     const metrics = await (await fetch(`http://127.0.0.1:${String(metricsPort)}/metrics`)).text();
-    const counter = (name: string) => Number(new RegExp(`trialwatch_ctgov_client_events\\{counter="${name}"[^}]*\\} (\\d+)`).exec(metrics)?.[1] ?? NaN);
+    const counter = (name: string) =>
+      Number(
+        new RegExp(`trialwatch_ctgov_client_events\\{counter="${name}"[^}]*\\} (\\d+)`).exec(metrics)?.[1] ??
+          NaN,
+      );
     const injected = registry.stats.faults;
     console.log(
       `[fault] flaky registry: studies expected 10, fetched ${String(summary.fetched)}; injected 429=${String(injected.rateLimited)} 503=${String(injected.unavailable)} truncated=${String(injected.truncated)}; client counted rateLimited=${String(counter('rateLimited'))} serverErrors=${String(counter('serverErrors'))} invalidBodies=${String(counter('invalidBodies'))} retries=${String(counter('retries'))}`,
     );
     expect(code).toBe(0);
-    expect(summary).toMatchObject({ status: 'completed', totalCount: 10, fetched: 10, stored: 10, failed: 0 });
+    expect(summary).toMatchObject({
+      status: 'completed',
+      totalCount: 10,
+      fetched: 10,
+      stored: 10,
+      failed: 0,
+    });
     expect(injected.rateLimited + injected.unavailable + injected.truncated).toBeGreaterThan(0);
     expect(counter('rateLimited')).toBe(injected.rateLimited);
     expect(counter('serverErrors')).toBe(injected.unavailable);
     expect(counter('invalidBodies')).toBe(injected.truncated);
-    expect(counter('retries')).toBeGreaterThanOrEqual(injected.rateLimited + injected.unavailable + injected.truncated);
+    expect(counter('retries')).toBeGreaterThanOrEqual(
+      injected.rateLimited + injected.unavailable + injected.truncated,
+    );
   });
 
   it('a registry that stops paging early: the run is marked incomplete, an alert is raised, the watermark stays', async () => {
@@ -214,13 +246,20 @@ describe('fault tolerance, with real processes and real servers', () => {
     const store = await createStore(env.MONGODB_URI);
     cleanups.push(() => store.close());
     const before = await store.runs.watermark('all');
-    const second = await runSyncProcess(asProcessEnv({ ...env, CTGOV_BASE_URL: truncated.url }), ['--all', '--full']);
+    const second = await runSyncProcess(asProcessEnv({ ...env, CTGOV_BASE_URL: truncated.url }), [
+      '--all',
+      '--full',
+    ]);
     const after = await store.runs.watermark('all');
     const alerts = await store.opsAlerts.open();
-    console.log(`[fault] early paging stop: totalCount ${String(second.summary.totalCount)}, fetched ${String(second.summary.fetched)}, status ${String(second.summary.status)}`);
+    console.log(
+      `[fault] early paging stop: totalCount ${String(second.summary.totalCount)}, fetched ${String(second.summary.fetched)}, status ${String(second.summary.status)}`,
+    );
     expect(second.code).toBe(1);
     expect(second.summary).toMatchObject({ status: 'incomplete', totalCount: 10, fetched: 4 });
     expect(after?.lastCompletedRunId).toBe(before?.lastCompletedRunId);
-    expect(alerts.some((alert) => alert.kind === 'run_incomplete' && alert.runId === second.summary.runId)).toBe(true);
+    expect(
+      alerts.some((alert) => alert.kind === 'run_incomplete' && alert.runId === second.summary.runId),
+    ).toBe(true);
   });
 });

@@ -39,7 +39,14 @@ describe('one sync through the real queues into the real database', () => {
   it('a --full re-sync of unchanged data changes nothing and emits nothing', async () => {
     const eventsBefore = await pipeline.context.store.events.count();
     const run = await pipeline.sync({ kind: 'all' }, { full: true });
-    expect(run.summary).toMatchObject({ totalCount: 10, fetched: 10, stored: 10, changed: 0, failed: 0, unchanged: 10 });
+    expect(run.summary).toMatchObject({
+      totalCount: 10,
+      fetched: 10,
+      stored: 10,
+      changed: 0,
+      failed: 0,
+      unchanged: 10,
+    });
     expect(await pipeline.context.store.events.count()).toBe(eventsBefore);
     expect(await pipeline.context.store.database.collections.versions.countDocuments()).toBe(10);
   });
@@ -58,7 +65,12 @@ describe('one sync through the real queues into the real database', () => {
 
 describe('a flaky registry', () => {
   it('answers 429/503 to 30% of requests and the run still gets fetched == totalCount', async () => {
-    const replay = await startReplayServer({ dataDir: realRecordsDir, pageSizeCap: 2, faultRate: 0.3, seed: 7 });
+    const replay = await startReplayServer({
+      dataDir: realRecordsDir,
+      pageSizeCap: 2,
+      faultRate: 0.3,
+      seed: 7,
+    });
     const pipeline = await startTestPipeline(testEnvironment(replay.url));
     try {
       const run = await pipeline.sync({ kind: 'all' });
@@ -67,7 +79,9 @@ describe('a flaky registry', () => {
       const stats = pipeline.context.client.stats;
       expect(stats.rateLimited + stats.serverErrors).toBeGreaterThan(0);
       expect(stats.retries).toBeGreaterThanOrEqual(stats.rateLimited + stats.serverErrors);
-      expect(replay.stats.faults.rateLimited + replay.stats.faults.unavailable).toBe(stats.rateLimited + stats.serverErrors);
+      expect(replay.stats.faults.rateLimited + replay.stats.faults.unavailable).toBe(
+        stats.rateLimited + stats.serverErrors,
+      );
     } finally {
       await pipeline.close();
       await replay.close();
@@ -80,7 +94,12 @@ describe('bad input', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tw-bad-'));
     cpSync(realRecordsDir, dir, { recursive: true });
     writeFileSync(path.join(dir, 'NCT99999999.json'), 'this is { not JSON');
-    writeFileSync(path.join(dir, 'NCT99999998.json'), JSON.stringify({ protocolSection: { identificationModule: { nctId: 'NCT99999998' }, statusModule: 'oops' } }));
+    writeFileSync(
+      path.join(dir, 'NCT99999998.json'),
+      JSON.stringify({
+        protocolSection: { identificationModule: { nctId: 'NCT99999998' }, statusModule: 'oops' },
+      }),
+    );
     const replay = await startReplayServer({ dataDir: dir, seed: 3 });
     const pipeline = await startTestPipeline(testEnvironment(replay.url));
     try {

@@ -41,7 +41,10 @@ export function variant(template: Json, index: number): Json {
   object(protocol.identificationModule).nctId = corpusNctId(index);
   const status = object(protocol.statusModule);
   status.overallStatus = STATUSES[index % STATUSES.length];
-  status.lastUpdatePostDateStruct = { date: `2025-${String((index % 12) + 1).padStart(2, '0')}-15`, type: 'ACTUAL' };
+  status.lastUpdatePostDateStruct = {
+    date: `2025-${String((index % 12) + 1).padStart(2, '0')}-15`,
+    type: 'ACTUAL',
+  };
   const enrollment = object(object(protocol.designModule).enrollmentInfo);
   enrollment.count = 10 + (index % 500);
   if (index % 4 === 0) {

@@ -30,7 +30,8 @@ function parseOptions(argv: readonly string[]): Options {
     const arg = argv[i];
     if (arg === '--size') {
       const value = Number(argv[i + 1]);
-      if (!Number.isInteger(value) || value < 100) throw new Error(`--size needs an integer ≥ 100, got ${String(argv[i + 1])}`);
+      if (!Number.isInteger(value) || value < 100)
+        throw new Error(`--size needs an integer ≥ 100, got ${String(argv[i + 1])}`);
       options.size = value;
       i += 1;
     } else if (arg === '--json') options.json = true;
@@ -62,7 +63,9 @@ class RssWatch {
   private readonly watched = new Map<string, number>();
 
   constructor() {
-    this.timer = setInterval(() => { this.sample(); }, 200);
+    this.timer = setInterval(() => {
+      this.sample();
+    }, 200);
   }
 
   watch(name: string, pid: number | undefined): void {
@@ -123,8 +126,14 @@ async function dropEnvironment(environment: Environment): Promise<void> {
   redis.disconnect();
 }
 
-async function startReplay(dataDir: string, rss: RssWatch): Promise<{ process: RunningProcess; url: string }> {
-  const replay = spawnCli(['replay-server', '--data', dataDir, '--port', '0'], { ...process.env, LOG_LEVEL: 'warn' });
+async function startReplay(
+  dataDir: string,
+  rss: RssWatch,
+): Promise<{ process: RunningProcess; url: string }> {
+  const replay = spawnCli(['replay-server', '--data', dataDir, '--port', '0'], {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+  });
   const line = await replay.waitForLine(/listening on/, 600_000);
   rss.watch('replay-server', replay.child.pid);
   const url = /(http:\/\/\S+\/api\/v2)/.exec(line)?.[1];
@@ -133,7 +142,9 @@ async function startReplay(dataDir: string, rss: RssWatch): Promise<{ process: R
 }
 
 async function replayRequests(url: string): Promise<number> {
-  const stats = (await (await fetch(url.replace(/\/api\/v2$/, '/__replay/stats'))).json()) as { requests: number };
+  const stats = (await (await fetch(url.replace(/\/api\/v2$/, '/__replay/stats'))).json()) as {
+    requests: number;
+  };
   return stats.requests;
 }
 
@@ -142,14 +153,20 @@ interface SyncResult {
   wallMs: number;
 }
 
-async function runSync(env: NodeJS.ProcessEnv, args: readonly string[], rss: RssWatch, label: string): Promise<SyncResult> {
+async function runSync(
+  env: NodeJS.ProcessEnv,
+  args: readonly string[],
+  rss: RssWatch,
+  label: string,
+): Promise<SyncResult> {
   const started = performance.now();
   const sync = spawnCli(['sync', '--once', '--external-workers', ...args], env);
   rss.watch(label, sync.child.pid);
   const code = await sync.exited;
   const wallMs = performance.now() - started;
   const last = sync.stdout().trim().split('\n').at(-1) ?? '';
-  if (code !== 0) throw new Error(`sync ${args.join(' ')} exited ${String(code)}: ${sync.stderr().slice(-2000)}`);
+  if (code !== 0)
+    throw new Error(`sync ${args.join(' ')} exited ${String(code)}: ${sync.stderr().slice(-2000)}`);
   return { summary: JSON.parse(last) as Record<string, unknown>, wallMs };
 }
 
@@ -159,7 +176,9 @@ async function workerMetrics(port: number): Promise<string> {
 
 function dbWrites(metrics: string): Map<string, number> {
   const writes = new Map<string, number>();
-  for (const match of metrics.matchAll(/trialwatch_db_write_statements\{collection="([^"]+)"[^}]*\} (\d+)/g)) {
+  for (const match of metrics.matchAll(
+    /trialwatch_db_write_statements\{collection="([^"]+)"[^}]*\} (\d+)/g,
+  )) {
     writes.set(match[1] ?? '', Number(match[2]));
   }
   return writes;
@@ -188,7 +207,15 @@ async function measureCeiling(templates: readonly Json[], size: number): Promise
       removed: false,
       removedAt: null,
       removedRunId: null,
-      versions: [{ id: versionId, previousId: null, lastUpdatePostDate: result.trial.lastUpdatePostDate, detectedAt: now, runId: 'ceiling' }],
+      versions: [
+        {
+          id: versionId,
+          previousId: null,
+          lastUpdatePostDate: result.trial.lastUpdatePostDate,
+          detectedAt: now,
+          runId: 'ceiling',
+        },
+      ],
     });
   }
   const database = `twbench_ceiling_${randomBytes(4).toString('hex')}`;
@@ -209,8 +236,12 @@ async function measureCeiling(templates: readonly Json[], size: number): Promise
 /** (d) pure stages: normalize + classify + hash, and diff, per study, on this one core (CPU time). */
 function measurePure(templates: readonly Json[], size: number): number {
   const count = Math.min(size, 5000);
-  const studies = Array.from({ length: count }, (_, index) => variant(templates[index % templates.length] as Json, index));
-  const changed = Array.from({ length: count }, (_, index) => changedVariant(templates[index % templates.length] as Json, index));
+  const studies = Array.from({ length: count }, (_, index) =>
+    variant(templates[index % templates.length] as Json, index),
+  );
+  const changed = Array.from({ length: count }, (_, index) =>
+    changedVariant(templates[index % templates.length] as Json, index),
+  );
   for (let index = 0; index < Math.min(500, count); index += 1) normalizeStudy(studies[index]);
   const cpu = process.cpuUsage();
   let events = 0;
@@ -238,7 +269,12 @@ interface SizeResult {
 
 const DATA_COLLECTIONS = new Set(['trials', 'trial_versions', 'events', 'dead_letters', 'schema_drift']);
 
-async function measureSize(templates: readonly Json[], size: number, full: boolean, extraEnv: Record<string, string> = {}): Promise<SizeResult> {
+async function measureSize(
+  templates: readonly Json[],
+  size: number,
+  full: boolean,
+  extraEnv: Record<string, string> = {},
+): Promise<SizeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tw-bench-${String(size)}-`));
   const rss = new RssWatch();
   let replay: { process: RunningProcess; url: string } | undefined;
@@ -247,7 +283,9 @@ async function measureSize(templates: readonly Json[], size: number, full: boole
   try {
     const started = performance.now();
     const bytes = writeCorpus(dir, size, templates);
-    log(`  corpus: ${String(size)} studies, ${(bytes / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `  corpus: ${String(size)} studies, ${(bytes / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     replay = await startReplay(dir, rss);
     environmentUsed = environment(replay.url, extraEnv);
     // BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the worker process only.
@@ -274,7 +312,9 @@ async function measureSize(templates: readonly Json[], size: number, full: boole
       events: Number(first.summary.events),
       rss: {},
     };
-    log(`  first load: ${(firstMs / 1000).toFixed(1)} s, ${result.e2eStudiesPerSec.toFixed(0)} studies/s, ${String(result.events)} events`);
+    log(
+      `  first load: ${(firstMs / 1000).toFixed(1)} s, ${result.e2eStudiesPerSec.toFixed(0)} studies/s, ${String(result.events)} events`,
+    );
 
     if (full) {
       const before = dbWrites(await workerMetrics(metricsPort));
@@ -289,21 +329,38 @@ async function measureSize(templates: readonly Json[], size: number, full: boole
         .filter(([name]) => DATA_COLLECTIONS.has(name))
         .reduce((sum, [, count]) => sum + count, 0);
       const allWrites = Object.values(writes).reduce((sum, count) => sum + count, 0);
-      result.noChange = { ms: Number(again.summary.durationMs), dataWrites, bookkeepingWrites: allWrites - dataWrites, writes };
-      log(`  no-change --full re-sync: ${(result.noChange.ms / 1000).toFixed(1)} s, data writes ${String(dataWrites)} (worker: ${JSON.stringify(writes)}; the sync process writes its run document)`);
+      result.noChange = {
+        ms: Number(again.summary.durationMs),
+        dataWrites,
+        bookkeepingWrites: allWrites - dataWrites,
+        writes,
+      };
+      log(
+        `  no-change --full re-sync: ${(result.noChange.ms / 1000).toFixed(1)} s, data writes ${String(dataWrites)} (worker: ${JSON.stringify(writes)}; the sync process writes its run document)`,
+      );
 
       const changedCount = Math.max(1, Math.round(size / 100));
       for (let k = 0; k < changedCount; k += 1) {
         const index = Math.floor((k * size) / changedCount);
         const file = path.join(dir, `${corpusNctId(index)}.json`);
-        fs.writeFileSync(`${file}.tmp`, JSON.stringify(changedVariant(templates[index % templates.length] as Json, index)));
+        fs.writeFileSync(
+          `${file}.tmp`,
+          JSON.stringify(changedVariant(templates[index % templates.length] as Json, index)),
+        );
         fs.renameSync(`${file}.tmp`, file);
       }
       const requestsBefore = await replayRequests(replay.url);
       const night = await runSync(environmentUsed.env, ['--all'], rss, 'sync');
       const requests = (await replayRequests(replay.url)) - requestsBefore;
-      result.onePercent = { ms: Number(night.summary.durationMs), requests, changed: Number(night.summary.changed), events: Number(night.summary.events) };
-      log(`  1% changed night: ${(result.onePercent.ms / 1000).toFixed(1)} s, ${String(requests)} requests, ${String(result.onePercent.changed)} changed, ${String(result.onePercent.events)} events`);
+      result.onePercent = {
+        ms: Number(night.summary.durationMs),
+        requests,
+        changed: Number(night.summary.changed),
+        events: Number(night.summary.events),
+      };
+      log(
+        `  1% changed night: ${(result.onePercent.ms / 1000).toFixed(1)} s, ${String(requests)} requests, ${String(result.onePercent.changed)} changed, ${String(result.onePercent.events)} events`,
+      );
     }
     result.rss = rss.result();
     return result;
@@ -320,7 +377,12 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const templates = loadTemplates();
   const cpu = os.cpus()[0]?.model ?? 'unknown';
-  log(`machine: ${String(os.cpus().length)} cores (${cpu}), ${String(Math.round(os.totalmem() / 1e9))} GB, node ${process.version}, load ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  log(
+    `machine: ${String(os.cpus().length)} cores (${cpu}), ${String(Math.round(os.totalmem() / 1e9))} GB, node ${process.version}, load ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
 
   log('(d) pure stages …');
   const normalizeStudiesPerSecPerCore = measurePure(templates, options.size);
@@ -345,23 +407,36 @@ async function main(): Promise<void> {
     for (const pageSize of [10, 100, 250, 1000]) {
       log(`batch size ${String(pageSize)} at ${String(size)} …`);
       const result = await measureSize(templates, size, false, { CTGOV_PAGE_SIZE: String(pageSize) });
-      batches.push({ pageSize, studiesPerSec: Math.round(result.e2eStudiesPerSec), workerRssMb: result.rss.worker ?? 0 });
+      batches.push({
+        pageSize,
+        studiesPerSec: Math.round(result.e2eStudiesPerSec),
+        workerRssMb: result.rss.worker ?? 0,
+      });
     }
   }
 
   const ratio = main.e2eStudiesPerSec / ceilingDocsPerSec;
   const peakRss = Math.max(...scaled.flatMap((result) => [result.rss.worker ?? 0, result.rss.sync ?? 0]));
-  const perStudyMsBySize = Object.fromEntries(scaled.map((result) => [String(result.size), Number(result.perStudyMs.toFixed(3))]));
+  const perStudyMsBySize = Object.fromEntries(
+    scaled.map((result) => [String(result.size), Number(result.perStudyMs.toFixed(3))]),
+  );
   const table = [
     `size ${String(options.size)}: ceiling ${ceilingDocsPerSec.toFixed(0)} docs/s, end to end ${main.e2eStudiesPerSec.toFixed(0)} studies/s, ratio ${ratio.toFixed(2)}`,
     `pure normalize+classify+hash+diff: ${normalizeStudiesPerSecPerCore.toFixed(0)} studies/s/core`,
     `no-change re-sync: ${String(main.noChange?.dataWrites)} data writes, ${((main.noChange?.ms ?? 0) / 1000).toFixed(1)} s vs first load ${(main.firstLoadMs / 1000).toFixed(1)} s`,
     `1% changed night: ${((main.onePercent?.ms ?? 0) / 1000).toFixed(1)} s, ${String(main.onePercent?.requests)} requests`,
-    ...scaled.map((result) => `at ${String(result.size)}: ${result.perStudyMs.toFixed(3)} ms/study, peak RSS ${JSON.stringify(result.rss)} MB`),
-    ...(batches ?? []).map(
-      (batch) => `page size ${String(batch.pageSize)}: ${String(batch.studiesPerSec)} studies/s, worker peak RSS ${String(batch.workerRssMb)} MB`,
+    ...scaled.map(
+      (result) =>
+        `at ${String(result.size)}: ${result.perStudyMs.toFixed(3)} ms/study, peak RSS ${JSON.stringify(result.rss)} MB`,
     ),
-    `load average at the end: ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`,
+    ...(batches ?? []).map(
+      (batch) =>
+        `page size ${String(batch.pageSize)}: ${String(batch.studiesPerSec)} studies/s, worker peak RSS ${String(batch.workerRssMb)} MB`,
+    ),
+    `load average at the end: ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
   ];
   process.stdout.write(`${table.join('\n')}\n`);
   if (options.json) {

@@ -19,9 +19,15 @@ function answers(host: string, port: number): Promise<boolean> {
       socket.destroy();
       resolve(ok);
     };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
+    socket.setTimeout(1_000, () => {
+      done(false);
+    });
+    socket.once('connect', () => {
+      done(true);
+    });
+    socket.once('error', () => {
+      done(false);
+    });
   });
 }
 
@@ -38,15 +44,22 @@ export default async function setup(project: TestProject): Promise<void> {
   if (!(await answers(redis.hostname, redisPort))) {
     const dir = path.join(repoRoot, '.data/redis-test');
     mkdirSync(dir, { recursive: true });
-    const started = spawnSync('redis-server', ['--port', String(redisPort), '--daemonize', 'yes', '--dir', dir, '--save', '', '--appendonly', 'no'], {
-      stdio: 'inherit',
-    });
-    if (started.status !== 0) throw new Error(`Redis does not answer at ${redisUrl} and redis-server could not start`);
+    const started = spawnSync(
+      'redis-server',
+      ['--port', String(redisPort), '--daemonize', 'yes', '--dir', dir, '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (started.status !== 0)
+      throw new Error(`Redis does not answer at ${redisUrl} and redis-server could not start`);
   }
   const mongo = new URL(mongoBaseUri.replace(/^mongodb:/, 'http:'));
   const mongoPort = Number(mongo.port || 27017);
   if (!(await answers(mongo.hostname, mongoPort))) {
-    execFileSync(path.join(repoRoot, 'infra/ferretdb/start.sh'), ['--port', String(mongoPort)], { stdio: 'inherit' });
+    execFileSync(path.join(repoRoot, 'infra/ferretdb/start.sh'), ['--port', String(mongoPort)], {
+      stdio: 'inherit',
+    });
   }
   project.provide('redisUrl', redisUrl);
   project.provide('mongoBaseUri', mongoBaseUri.replace(/\/+$/, ''));

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@trialwatch/logger';
-import { createPipelineContext, startPipelineWorkers, type FetchContext, type PipelineRuntime, type PipelineSettings } from '@trialwatch/pipeline';
+import {
+  createPipelineContext,
+  startPipelineWorkers,
+  type FetchContext,
+  type PipelineRuntime,
+  type PipelineSettings,
+} from '@trialwatch/pipeline';
 import { allProcessors } from '../../services/cli/src/runtime.js';
 import { openSyncRun, type SyncTarget } from '@trialwatch/scheduler';
 import type { SyncRunDoc } from '@trialwatch/store';
@@ -18,7 +24,10 @@ export interface TestEnvironment {
 }
 
 /** A fresh database name and queue prefix on the real servers, for one test file or scenario. */
-export function testEnvironment(ctgovBaseUrl: string, overrides: Partial<TestEnvironment> = {}): TestEnvironment {
+export function testEnvironment(
+  ctgovBaseUrl: string,
+  overrides: Partial<TestEnvironment> = {},
+): TestEnvironment {
   const id = randomBytes(4).toString('hex');
   return {
     REDIS_URL: inject('redisUrl'),
@@ -81,7 +90,11 @@ export async function startTestPipeline(
   };
 }
 
-export async function waitForRun(context: Pick<FetchContext, 'store'>, runId: string, timeoutMs: number): Promise<SyncRunDoc> {
+export async function waitForRun(
+  context: Pick<FetchContext, 'store'>,
+  runId: string,
+  timeoutMs: number,
+): Promise<SyncRunDoc> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const run = await context.store.runs.get(runId);
@@ -93,7 +106,10 @@ export async function waitForRun(context: Pick<FetchContext, 'store'>, runId: st
 
 /** Drop the test database and every Redis key under the test prefix. */
 export async function dropEnvironment(env: TestEnvironment): Promise<void> {
-  const { context, close } = await createPipelineContext(env, createLogger({ name: 'cleanup', level: 'silent' }));
+  const { context, close } = await createPipelineContext(
+    env,
+    createLogger({ name: 'cleanup', level: 'silent' }),
+  );
   try {
     await context.store.database.db.dropDatabase();
   } finally {

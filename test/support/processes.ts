@@ -14,13 +14,21 @@ export interface RunningProcess {
 }
 
 /** Spawn a process, collecting its output. */
-export function spawnProcess(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): RunningProcess {
+export function spawnProcess(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): RunningProcess {
   const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
   return {
     child,
     stdout: () => out,
@@ -31,8 +39,14 @@ export function spawnProcess(command: string, args: readonly string[], env: Node
       for (;;) {
         const line = out.split('\n').find((candidate) => pattern.test(candidate));
         if (line !== undefined) return line;
-        if (child.exitCode !== null) throw new Error(`process exited (${String(child.exitCode)}) before printing ${String(pattern)}\n${err.slice(-3000)}`);
-        if (Date.now() > deadline) throw new Error(`no line matching ${String(pattern)} within ${String(timeoutMs)} ms\n${err.slice(-3000)}`);
+        if (child.exitCode !== null)
+          throw new Error(
+            `process exited (${String(child.exitCode)}) before printing ${String(pattern)}\n${err.slice(-3000)}`,
+          );
+        if (Date.now() > deadline)
+          throw new Error(
+            `no line matching ${String(pattern)} within ${String(timeoutMs)} ms\n${err.slice(-3000)}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
@@ -48,7 +62,11 @@ export const CLI_NODE_FLAGS = ['--max-old-space-size=192', '--max-semi-space-siz
 
 /** The CLI as a separate node process (no pnpm wrapper, so signals reach it directly). */
 export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): RunningProcess {
-  return spawnProcess(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', 'services/cli/src/main.ts', ...args], env);
+  return spawnProcess(
+    process.execPath,
+    [...CLI_NODE_FLAGS, '--import', 'tsx', 'services/cli/src/main.ts', ...args],
+    env,
+  );
 }
 
 /** Start `trialwatch worker all` and wait until its workers run. */
@@ -70,11 +88,13 @@ export async function runSyncProcess(
   const code = await sync.exited;
   clearTimeout(timer);
   const last = sync.stdout().trim().split('\n').at(-1) ?? '';
-  let summary: Record<string, unknown> = {};
+  let summary: Record<string, unknown>;
   try {
     summary = JSON.parse(last) as Record<string, unknown>;
   } catch {
-    throw new Error(`sync printed no JSON summary (exit ${String(code)})\nstdout: ${sync.stdout()}\nstderr: ${sync.stderr().slice(-3000)}`);
+    throw new Error(
+      `sync printed no JSON summary (exit ${String(code)})\nstdout: ${sync.stdout()}\nstderr: ${sync.stderr().slice(-3000)}`,
+    );
   }
   return { code, summary, stdout: sync.stdout(), stderr: sync.stderr() };
 }
@@ -86,16 +106,23 @@ export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> 
       socket.destroy();
       resolve(ok);
     };
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
+    socket.setTimeout(500, () => {
+      done(false);
+    });
+    socket.once('connect', () => {
+      done(true);
+    });
+    socket.once('error', () => {
+      done(false);
+    });
   });
 }
 
 export async function waitForPort(port: number, up: boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await portAnswers(port)) !== up) {
-    if (Date.now() > deadline) throw new Error(`port ${String(port)} still ${up ? 'closed' : 'open'} after ${String(timeoutMs)} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`port ${String(port)} still ${up ? 'closed' : 'open'} after ${String(timeoutMs)} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -104,8 +131,20 @@ export async function waitForPort(port: number, up: boolean, timeoutMs = 30_000)
 export async function startOwnRedis(port: number, dir: string): Promise<RunningProcess> {
   mkdirSync(dir, { recursive: true });
   const redis = spawnProcess('redis-server', [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always',
-    '--save', '', '--maxmemory-policy', 'noeviction',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'always',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
   ]);
   await waitForPort(port, true);
   return redis;
@@ -114,7 +153,12 @@ export async function startOwnRedis(port: number, dir: string): Promise<RunningP
 /** A FerretDB of the test's own (the binary infra/ferretdb/build.sh made), on its own port and folder. */
 export async function startOwnFerretDb(port: number, dir: string): Promise<RunningProcess> {
   mkdirSync(dir, { recursive: true });
-  const ferret = spawnProcess(path.join(repoRoot, '.data/bin/ferretdb'), ['--data-dir', dir, '--listen-addr', `127.0.0.1:${String(port)}`]);
+  const ferret = spawnProcess(path.join(repoRoot, '.data/bin/ferretdb'), [
+    '--data-dir',
+    dir,
+    '--listen-addr',
+    `127.0.0.1:${String(port)}`,
+  ]);
   await ferret.waitForLine(/^ferretdb ready/, 30_000);
   return ferret;
 }
@@ -128,7 +172,9 @@ export async function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 }

@@ -18,7 +18,9 @@ export function loadConfig<S extends ServiceName>(
 ): ServiceEnv<S> {
   const schema: z.ZodType<ServiceEnv<S>> = serviceEnvSchemas[service] as unknown as z.ZodType<ServiceEnv<S>>;
   // Empty strings mean "not set", as in most shells and compose files.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(

@@ -58,7 +58,13 @@ export function normalizeStudy(raw: unknown, options: NormalizeOptions = {}): No
   return { ok: true, trial, drift: drift.sorted() };
 }
 
-function buildTrial(study: Study, raw: object, nctId: string, drift: DriftCollector, knownHash?: string): Trial {
+function buildTrial(
+  study: Study,
+  raw: object,
+  nctId: string,
+  drift: DriftCollector,
+  knownHash?: string,
+): Trial {
   const protocol = study.protocolSection;
   const identification = protocol.identificationModule;
   const status = protocol.statusModule;

@@ -1,4 +1,10 @@
-export { checkedKey, DEFAULT_SETTINGS, type FetchContext, type PipelineContext, type PipelineSettings } from './pipeline-context.js';
+export {
+  checkedKey,
+  DEFAULT_SETTINGS,
+  type FetchContext,
+  type PipelineContext,
+  type PipelineSettings,
+} from './pipeline-context.js';
 export { runProgress, type RunProgress, type RunTotals } from './run-progress.js';
 export { maybeFinalizeRun, recordDeadLetter } from './run-lifecycle.js';
 export { WorkerMetrics } from './metrics.js';

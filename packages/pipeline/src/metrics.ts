@@ -80,7 +80,9 @@ export class WorkerMetrics {
       this.registry
         .metrics()
         .then((body) => response.writeHead(200, { 'content-type': this.registry.contentType }).end(body))
-        .catch((error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`));
+        .catch((error: unknown) =>
+          response.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`),
+        );
     });
     await new Promise<void>((resolve) => server.listen(port, host, resolve));
     const address = server.address();

@@ -29,7 +29,9 @@ interface RunScopedPayload {
  * run not to wait for it (the run will end incomplete and keep its watermark).
  */
 export async function recordDeadLetter(context: PipelineContext, letter: DeadLetter): Promise<void> {
-  const payload = (typeof letter.payload === 'object' && letter.payload !== null ? letter.payload : {}) as RunScopedPayload;
+  const payload = (
+    typeof letter.payload === 'object' && letter.payload !== null ? letter.payload : {}
+  ) as RunScopedPayload;
   const runId = typeof payload.runId === 'string' ? payload.runId : null;
   const firstId = firstNctId(payload);
   await context.store.deadLetters.record(
@@ -52,18 +54,28 @@ export async function recordDeadLetter(context: PipelineContext, letter: DeadLet
   const progress = context.progress;
   switch (letter.stage) {
     case 'fetch':
-      await progress.recordFailedJob(runId, `fetch-s${String(payload.searchIndex)}-p${String(payload.pageIndex)}`, letter.reason);
+      await progress.recordFailedJob(
+        runId,
+        `fetch-s${String(payload.searchIndex)}-p${String(payload.pageIndex)}`,
+        letter.reason,
+      );
       break;
     case 'verify':
       await progress.recordFailedJob(runId, `verify-v${String(payload.batchIndex)}`, letter.reason);
       break;
     case 'normalize':
     case 'detect':
-      await progress.recordFailedJob(runId, `${letter.stage}-${String(payload.batchId)}`, letter.reason, String(payload.batchId));
+      await progress.recordFailedJob(
+        runId,
+        `${letter.stage}-${String(payload.batchId)}`,
+        letter.reason,
+        String(payload.batchId),
+      );
       break;
     case 'finalize': {
       const run = await context.store.runs.get(runId);
-      if (run) await context.store.runs.finish(await progress.snapshot(run), 'failed', run.summary, context.now());
+      if (run)
+        await context.store.runs.finish(await progress.snapshot(run), 'failed', run.summary, context.now());
       return;
     }
     default:
@@ -74,6 +86,7 @@ export async function recordDeadLetter(context: PipelineContext, letter: DeadLet
 
 function firstNctId(payload: RunScopedPayload): string | null {
   if (Array.isArray(payload.nctIds) && typeof payload.nctIds[0] === 'string') return payload.nctIds[0];
-  if (Array.isArray(payload.rawIds) && typeof payload.rawIds[0] === 'string') return payload.rawIds[0].split('@')[0] ?? null;
+  if (Array.isArray(payload.rawIds) && typeof payload.rawIds[0] === 'string')
+    return payload.rawIds[0].split('@')[0] ?? null;
   return null;
 }

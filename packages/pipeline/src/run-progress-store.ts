@@ -1,7 +1,9 @@
 import type { BatchRecord, PageRecord, SyncRunDoc } from '@trialwatch/store';
 import type { Redis } from 'ioredis';
 
-type Progress = Pick<SyncRunDoc, 'pages' | 'batches' | 'failedJobs'> & { verifyBatches: SyncRunDoc['verify']['batches'] };
+type Progress = Pick<SyncRunDoc, 'pages' | 'batches' | 'failedJobs'> & {
+  verifyBatches: SyncRunDoc['verify']['batches'];
+};
 
 type VerifyResult = SyncRunDoc['verify']['batches'][string];
 
@@ -29,11 +31,21 @@ export class RunProgressStore {
   }
 
   /** A fetched page, and the batches it queued. */
-  async recordPage(runId: string, pageKey: string, page: PageRecord, batches: readonly { id: string; record: BatchRecord }[] = []): Promise<void> {
+  async recordPage(
+    runId: string,
+    pageKey: string,
+    page: PageRecord,
+    batches: readonly { id: string; record: BatchRecord }[] = [],
+  ): Promise<void> {
     await this.write(runId, { [`page:${pageKey}`]: JSON.stringify(page), ...batchCreated(batches) });
   }
 
-  async recordVerifyBatch(runId: string, key: string, result: VerifyResult, batches: readonly { id: string; record: BatchRecord }[] = []): Promise<void> {
+  async recordVerifyBatch(
+    runId: string,
+    key: string,
+    result: VerifyResult,
+    batches: readonly { id: string; record: BatchRecord }[] = [],
+  ): Promise<void> {
     await this.write(runId, { [`verify:${key}`]: JSON.stringify(result), ...batchCreated(batches) });
   }
 
@@ -42,7 +54,9 @@ export class RunProgressStore {
     batchId: string,
     result: { stored: number; changed: number; failed: number; detectBatchId: string | null },
   ): Promise<void> {
-    await this.write(runId, { [`batch:${batchId}:normalized`]: JSON.stringify({ ...result, normalized: true }) });
+    await this.write(runId, {
+      [`batch:${batchId}:normalized`]: JSON.stringify({ ...result, normalized: true }),
+    });
   }
 
   async recordDetected(runId: string, batchId: string, events: number): Promise<void> {
@@ -73,7 +87,11 @@ export class RunProgressStore {
   async addEvents(runId: string, eventIds: readonly string[]): Promise<void> {
     if (eventIds.length === 0) return;
     const key = `${this.key(runId)}:events`;
-    await this.redis.multi().sadd(key, ...eventIds).expire(key, RETAIN_SECONDS).exec();
+    await this.redis
+      .multi()
+      .sadd(key, ...eventIds)
+      .expire(key, RETAIN_SECONDS)
+      .exec();
   }
 
   async eventCount(runId: string): Promise<number> {
@@ -84,7 +102,11 @@ export class RunProgressStore {
   async markChanged(runId: string, nctIds: readonly string[]): Promise<void> {
     if (nctIds.length === 0) return;
     const key = `${this.key(runId)}:changed`;
-    await this.redis.multi().sadd(key, ...nctIds).expire(key, RETAIN_SECONDS).exec();
+    await this.redis
+      .multi()
+      .sadd(key, ...nctIds)
+      .expire(key, RETAIN_SECONDS)
+      .exec();
   }
 
   async changedCount(runId: string): Promise<number> {
@@ -129,7 +151,9 @@ export class RunProgressStore {
 }
 
 function batchCreated(batches: readonly { id: string; record: BatchRecord }[]): Record<string, string> {
-  return Object.fromEntries(batches.map((batch) => [`batch:${batch.id}:created`, JSON.stringify(batch.record)]));
+  return Object.fromEntries(
+    batches.map((batch) => [`batch:${batch.id}:created`, JSON.stringify(batch.record)]),
+  );
 }
 
 /** `batch:s0p3:normalized` → ['batch', 's0p3', 'normalized']; ids never contain ':'. */

@@ -49,12 +49,24 @@ describe('runProgress', () => {
   it('waits for every batch to be normalized and detected, in whatever order stages reported', () => {
     const pages = { s0p0: page(2, true, 4), s0p1: page(2, false) };
     const created = { origin: 'search' as const, size: 2 };
-    const halfway = run({ pages, batches: { s0p0: { ...created, detected: true, events: 2 }, s0p1: { ...created } } });
+    const halfway = run({
+      pages,
+      batches: { s0p0: { ...created, detected: true, events: 2 }, s0p1: { ...created } },
+    });
     expect(runProgress(halfway).drained).toBe(false);
     const done = run({
       pages,
       batches: {
-        s0p0: { ...created, normalized: true, stored: 2, changed: 2, failed: 0, detectBatchId: 's0p0', detected: true, events: 2 },
+        s0p0: {
+          ...created,
+          normalized: true,
+          stored: 2,
+          changed: 2,
+          failed: 0,
+          detectBatchId: 's0p0',
+          detected: true,
+          events: 2,
+        },
         s0p1: { ...created, normalized: true, stored: 2, changed: 0, failed: 0, detectBatchId: null },
       },
     });
@@ -81,11 +93,17 @@ describe('runProgress', () => {
     );
     expect(progress.drained).toBe(true);
     expect(progress.totals.failed).toBe(2);
-    expect(progress.incompleteReasons).toEqual(['search 0: a page could not be fetched', 'a batch was dead-lettered']);
+    expect(progress.incompleteReasons).toEqual([
+      'search 0: a page could not be fetched',
+      'a batch was dead-lettered',
+    ]);
   });
 
   it('waits for every planned re-verification batch', () => {
-    const base = { pages: { s0p0: page(0, false, 0) }, verify: { planned: 2, batches: { v0: { checked: 5, removed: 1, queued: 0, batchId: null } } } };
+    const base = {
+      pages: { s0p0: page(0, false, 0) },
+      verify: { planned: 2, batches: { v0: { checked: 5, removed: 1, queued: 0, batchId: null } } },
+    };
     expect(runProgress(run(base)).drained).toBe(false);
     const done = runProgress(run({ ...base, failedJobs: { 'verify-v1': 'registry down' } }));
     expect(done.drained).toBe(true);

@@ -45,7 +45,9 @@ export function runProgress(run: SyncRunDoc): RunProgress {
       .filter((entry) => entry.match !== null && Number(entry.match[1]) === search)
       .map((entry) => ({ index: Number(entry.match?.[2]), page: entry.page }))
       .sort((a, b) => a.index - b.index);
-    const fetchFailed = Object.keys(run.failedJobs).some((key) => key.startsWith(`fetch-s${String(search)}-`));
+    const fetchFailed = Object.keys(run.failedJobs).some((key) =>
+      key.startsWith(`fetch-s${String(search)}-`),
+    );
     const last = pages.at(-1);
     const contiguous = pages.every((entry, position) => entry.index === position);
     const chainEnded = last !== undefined && !last.page.hasNext && contiguous;
@@ -83,7 +85,12 @@ export function runProgress(run: SyncRunDoc): RunProgress {
       continue;
     }
     const detectDone = batch.detectBatchId === null || batch.detected === true;
-    if (batch.size === undefined || batch.normalized !== true || batch.detectBatchId === undefined || !detectDone) {
+    if (
+      batch.size === undefined ||
+      batch.normalized !== true ||
+      batch.detectBatchId === undefined ||
+      !detectDone
+    ) {
       drained = false;
     }
     if (batch.origin === 'search') totals.stored += batch.stored ?? 0;
@@ -91,7 +98,8 @@ export function runProgress(run: SyncRunDoc): RunProgress {
     totals.failed += batch.failed ?? 0;
     totals.events += batch.events ?? 0;
   }
-  if (Object.values(run.batches).some((batch) => batch.deadLettered)) reasons.push('a batch was dead-lettered');
+  if (Object.values(run.batches).some((batch) => batch.deadLettered))
+    reasons.push('a batch was dead-lettered');
 
   return { drained, incompleteReasons: reasons, totals, maxLastUpdatePostDate: maxDate };
 }

@@ -21,7 +21,12 @@ export async function runWorkerService(options: {
     process.exit(2);
   }
   const logger = createLogger({ name: options.service, level: config.LOG_LEVEL });
-  const runtime = await startPipelineWorkers({ config, logger, service: options.service, handlers: options.handlers });
+  const runtime = await startPipelineWorkers({
+    config,
+    logger,
+    service: options.service,
+    handlers: options.handlers,
+  });
   await options.onStarted?.(runtime);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);

@@ -17,13 +17,23 @@ export class StagingArea {
     return `${this.prefix}:stage:${runId}:${batchId}:${kind}`;
   }
 
-  async put(runId: string, batchId: string, kind: 'raw' | 'trials', entries: ReadonlyMap<string, string>): Promise<void> {
+  async put(
+    runId: string,
+    batchId: string,
+    kind: 'raw' | 'trials',
+    entries: ReadonlyMap<string, string>,
+  ): Promise<void> {
     if (entries.size === 0) return;
     const key = this.key(runId, batchId, kind);
     await this.redis.multi().hset(key, Object.fromEntries(entries)).expire(key, STAGING_TTL_SECONDS).exec();
   }
 
-  async take(runId: string, batchId: string, kind: 'raw' | 'trials', ids: readonly string[]): Promise<Map<string, string>> {
+  async take(
+    runId: string,
+    batchId: string,
+    kind: 'raw' | 'trials',
+    ids: readonly string[],
+  ): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     if (ids.length === 0) return found;
     const values = await this.redis.hmgetBuffer(this.key(runId, batchId, kind), ...ids);

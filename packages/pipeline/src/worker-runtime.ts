@@ -62,12 +62,16 @@ export async function createPipelineContext(
   config: RuntimeConfig,
   logger: Logger,
   overrides: Partial<PipelineSettings> = {},
-): Promise<{ context: FetchContext; close(): Promise<void> }> {
+): Promise<{ context: FetchContext; close: () => Promise<void> }> {
   const store: Store = await createStore(config.MONGODB_URI, { appName: 'trialwatch' });
   const redis: Redis = createRedisConnection(config.REDIS_URL, 'worker');
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
-  redis.on('error', (error) => { logger.warn({ err: error }, 'redis connection error'); });
-  producer.on('error', (error) => { logger.warn({ err: error }, 'redis connection error'); });
+  redis.on('error', (error) => {
+    logger.warn({ err: error }, 'redis connection error');
+  });
+  producer.on('error', (error) => {
+    logger.warn({ err: error }, 'redis connection error');
+  });
   const queues = new PipelineQueues(producer, config.TRIALWATCH_PREFIX, overrides.jobOptions);
   const requestsPerMinute = config.CTGOV_REQUESTS_PER_MINUTE ?? 50;
   const client = createCtgovClient({
@@ -98,7 +102,7 @@ export async function createPipelineContext(
   };
   return {
     context,
-    async close() {
+    close: async () => {
       await queues.close();
       await Promise.allSettled([redis.quit(), producer.quit()]);
       await store.close();
@@ -133,7 +137,9 @@ export async function startPipelineWorkers(options: {
     (stage) => options.handlers[stage] !== undefined,
   );
   const workerConnection = createRedisConnection(config.REDIS_URL, 'worker');
-  workerConnection.on('error', (error) => { logger.warn({ err: error }, 'redis connection error'); });
+  workerConnection.on('error', (error) => {
+    logger.warn({ err: error }, 'redis connection error');
+  });
   const workers = stages.map((stage) => {
     const factory = options.handlers[stage] as (context: FetchContext) => StageHandler<typeof stage>;
     return createStageWorker(stage, factory(context), {
@@ -170,7 +176,11 @@ export async function startPipelineWorkers(options: {
         const graceful = Promise.all(workers.map((worker) => worker.close()));
         const timedOut = await Promise.race([
           graceful.then(() => false),
-          new Promise<boolean>((resolve) => setTimeout(() => { resolve(true); }, deadlineMs).unref()),
+          new Promise<boolean>((resolve) =>
+            setTimeout(() => {
+              resolve(true);
+            }, deadlineMs).unref(),
+          ),
         ]);
         if (timedOut) {
           logger.warn({ deadlineMs }, 'workers did not finish in time; forcing close');

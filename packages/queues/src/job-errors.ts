@@ -27,10 +27,12 @@ interface TypedFailure {
  */
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof PermanentJobError) return { kind: 'permanent', reason: error.reason };
-  if (error instanceof Error && error.name === 'ZodError') return { kind: 'permanent', reason: 'invalid_payload' };
+  if (error instanceof Error && error.name === 'ZodError')
+    return { kind: 'permanent', reason: 'invalid_payload' };
   const typed = (typeof error === 'object' && error !== null ? error : {}) as TypedFailure;
   if (typed.kind === 'rate_limited') {
-    const retryAfterMs = typeof typed.retryAfterMs === 'number' && typed.retryAfterMs > 0 ? typed.retryAfterMs : 30_000;
+    const retryAfterMs =
+      typeof typed.retryAfterMs === 'number' && typed.retryAfterMs > 0 ? typed.retryAfterMs : 30_000;
     return { kind: 'rate_limited', retryAfterMs };
   }
   if (typed.retryable === false) {

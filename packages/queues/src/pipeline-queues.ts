@@ -28,10 +28,18 @@ export class PipelineQueues {
     return queue;
   }
 
-  async enqueue<S extends StageName>(stage: S, payload: StagePayload<S>, options: JobsOptions = {}): Promise<void> {
+  async enqueue<S extends StageName>(
+    stage: S,
+    payload: StagePayload<S>,
+    options: JobsOptions = {},
+  ): Promise<void> {
     const data = parsePayload(stage, payload);
     const jobId = jobIdFor(stage, data);
-    await this.queue(stage).add(stages[stage].job, data, jobId === undefined ? options : { jobId, ...options });
+    await this.queue(stage).add(
+      stages[stage].job,
+      data,
+      jobId === undefined ? options : { jobId, ...options },
+    );
   }
 
   async enqueueMany<S extends StageName>(stage: S, payloads: readonly StagePayload<S>[]): Promise<void> {

@@ -13,7 +13,10 @@ export interface JobContext {
   logger: Logger;
 }
 
-export type StageHandler<S extends StageName> = (payload: StagePayload<S>, context: JobContext) => Promise<unknown>;
+export type StageHandler<S extends StageName> = (
+  payload: StagePayload<S>,
+  context: JobContext,
+) => Promise<unknown>;
 
 export interface DeadLetter {
   stage: StageName;
@@ -33,7 +36,11 @@ export interface StageWorkerOptions {
   /** Called once when a job fails for good (permanent error or last attempt). Must be idempotent. */
   onDeadLetter: (letter: DeadLetter) => Promise<void>;
   /** Called after each finished job, for metrics. */
-  onJobFinished?: (stage: StageName, outcome: 'completed' | 'failed' | 'rate_limited', durationMs: number) => void;
+  onJobFinished?: (
+    stage: StageName,
+    outcome: 'completed' | 'failed' | 'rate_limited',
+    durationMs: number,
+  ) => void;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
 }
@@ -65,7 +72,10 @@ export function createStageWorker<S extends StageName>(
       if (failure.kind === 'rate_limited') {
         logger.warn({ retryAfterMs: failure.retryAfterMs }, 'rate limited; pausing the queue');
         options.onJobFinished?.(stage, 'rate_limited', performance.now() - started);
-        limiterQueue ??= new Queue(definition.queue, { connection: options.connection, prefix: options.prefix });
+        limiterQueue ??= new Queue(definition.queue, {
+          connection: options.connection,
+          prefix: options.prefix,
+        });
         await limiterQueue.rateLimit(failure.retryAfterMs);
         throw new RateLimitError();
       }

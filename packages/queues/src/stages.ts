@@ -51,7 +51,10 @@ export type DetectChangesPayload = z.infer<typeof DetectChangesPayload>;
 export const FinalizeRunPayload = z.object({ runId: RunId });
 export type FinalizeRunPayload = z.infer<typeof FinalizeRunPayload>;
 
-export const DeliverEventPayload = z.object({ eventId: z.string().min(1), subscriptionId: z.string().min(1) });
+export const DeliverEventPayload = z.object({
+  eventId: z.string().min(1),
+  subscriptionId: z.string().min(1),
+});
 export type DeliverEventPayload = z.infer<typeof DeliverEventPayload>;
 
 export const SendDigestPayload = z.object({

@@ -176,9 +176,20 @@ export interface SyncRunDoc {
   pages: Record<string, PageRecord>;
   /** Keyed by batch id. */
   batches: Record<string, BatchRecord>;
-  verify: { planned: number; batches: Record<string, { checked: number; removed: number; queued: number; batchId: string | null }> };
+  verify: {
+    planned: number;
+    batches: Record<string, { checked: number; removed: number; queued: number; batchId: string | null }>;
+  };
   failedJobs: Record<string, string>;
-  summary: (RunSummary & { unchanged: number; verified: number; removed: number; events: number; incompleteReason: string | null }) | null;
+  summary:
+    | (RunSummary & {
+        unchanged: number;
+        verified: number;
+        removed: number;
+        events: number;
+        incompleteReason: string | null;
+      })
+    | null;
 }
 
 export interface WatermarkDoc {

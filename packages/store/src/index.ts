@@ -1,7 +1,20 @@
 export * from './documents.js';
-export { connectDatabase, DatabaseUnavailableError, insertNew, isDuplicateKeyError, type Collections, type Database } from './store.js';
+export {
+  connectDatabase,
+  DatabaseUnavailableError,
+  insertNew,
+  isDuplicateKeyError,
+  type Collections,
+  type Database,
+} from './store.js';
 export { findByIds, mapLimit } from './find-by-ids.js';
-export { TrialsRepository, HeadConflictError, toHead, type ApplyOutcome, type TrialHead } from './trials.repository.js';
+export {
+  TrialsRepository,
+  HeadConflictError,
+  toHead,
+  type ApplyOutcome,
+  type TrialHead,
+} from './trials.repository.js';
 export { VersionsRepository, type StoredVersionDoc } from './records.repository.js';
 export { EventsRepository, type EventQuery } from './events.repository.js';
 export { DeadLettersRepository } from './dead-letters.repository.js';

@@ -59,12 +59,17 @@ export class VersionsRepository {
   /** Raw records of several versions (for a retried normalization whose staged records expired). */
   async raws(ids: readonly string[]): Promise<Map<string, unknown>> {
     const docs = await findByIds(this.versions, ids, { raw: 1 });
-    return new Map(docs.map((doc) => [doc._id, JSON.parse(inflateRawSync(doc.raw.buffer).toString('utf8')) as unknown]));
+    return new Map(
+      docs.map((doc) => [doc._id, JSON.parse(inflateRawSync(doc.raw.buffer).toString('utf8')) as unknown]),
+    );
   }
 
   /** Every version, in `_id` order, streamed and decoded (for exports). */
   stream(): FindCursor<TrialVersionDoc> {
-    return this.versions.find({}, { projection: { raw: 0 } }).sort({ _id: 1 }).map((doc) => decode(doc as StoredVersionDoc));
+    return this.versions
+      .find({}, { projection: { raw: 0 } })
+      .sort({ _id: 1 })
+      .map((doc) => decode(doc as StoredVersionDoc));
   }
 
   async count(): Promise<number> {

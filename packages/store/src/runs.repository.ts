@@ -1,7 +1,10 @@
 import type { Collection, Filter } from 'mongodb';
 import type { RunStatus, SyncRunDoc, WatermarkDoc } from './documents.js';
 
-export type NewRun = Omit<SyncRunDoc, 'pages' | 'batches' | 'verify' | 'failedJobs' | 'summary' | 'finishedAt' | 'status'> & {
+export type NewRun = Omit<
+  SyncRunDoc,
+  'pages' | 'batches' | 'verify' | 'failedJobs' | 'summary' | 'finishedAt' | 'status'
+> & {
   verifyPlanned: number;
 };
 

@@ -1,5 +1,12 @@
 import type { Collection } from 'mongodb';
-import type { BaselineDoc, CohortDoc, DeliveryDoc, DriftDoc, OpsAlertDoc, SubscriptionDoc } from './documents.js';
+import type {
+  BaselineDoc,
+  CohortDoc,
+  DeliveryDoc,
+  DriftDoc,
+  OpsAlertDoc,
+  SubscriptionDoc,
+} from './documents.js';
 import { findByIds } from './find-by-ids.js';
 import { insertNew } from './store.js';
 

@@ -1,4 +1,11 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  MongoClient,
+  MongoServerError,
+  type Collection,
+  type Db,
+  type Document,
+} from 'mongodb';
 import {
   COLLECTIONS,
   type BaselineDoc,
@@ -49,7 +56,10 @@ function describe(uri: string): string {
   try {
     const url = new URL(uri.replace(/^mongodb(\+srv)?:/, 'http:'));
     if (url.password) url.password = '***';
-    return uri.replace(/^(mongodb(\+srv)?:\/\/)[^@/]*@/, (_m, scheme: string) => `${scheme}${url.username ? '***@' : ''}`);
+    return uri.replace(
+      /^(mongodb(\+srv)?:\/\/)[^@/]*@/,
+      (_m, scheme: string) => `${scheme}${url.username ? '***@' : ''}`,
+    );
   } catch {
     return '<invalid mongodb uri>';
   }
@@ -103,7 +113,10 @@ export function isDuplicateKeyError(error: unknown): boolean {
 }
 
 /** Insert what is new; documents whose `_id` exists already are left as they are. Returns how many were new. */
-export async function insertNew<T extends Document>(collection: Collection<T>, docs: readonly T[]): Promise<number> {
+export async function insertNew<T extends Document>(
+  collection: Collection<T>,
+  docs: readonly T[],
+): Promise<number> {
   if (docs.length === 0) return 0;
   try {
     // The driver's OptionalUnlessRequiredId cannot be expressed for a generic T.
@@ -111,7 +124,9 @@ export async function insertNew<T extends Document>(collection: Collection<T>, d
     return result.insertedCount;
   } catch (error) {
     if (error instanceof MongoBulkWriteError) {
-      const writeErrors: readonly { code?: unknown }[] = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      const writeErrors: readonly { code?: unknown }[] = Array.isArray(error.writeErrors)
+        ? error.writeErrors
+        : [error.writeErrors];
       if (writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY)) return error.insertedCount;
     }
     if (isDuplicateKeyError(error)) return 0;

@@ -27,10 +27,18 @@ export type ApplyOutcome =
   /** The head already is this version (a retry, or already applied by an earlier run). */
   | { kind: 'current'; previousId: string | null; appliedByRun: string | null };
 
-const HEAD_PROJECTION = { versionId: 1, contentHash: 1, lastUpdatePostDate: 1, cohorts: 1, removed: 1 } as const;
+const HEAD_PROJECTION = {
+  versionId: 1,
+  contentHash: 1,
+  lastUpdatePostDate: 1,
+  cohorts: 1,
+  removed: 1,
+} as const;
 const WRITE_CONCURRENCY = 8;
 
-export function toHead(doc: Pick<TrialDoc, '_id' | 'versionId' | 'contentHash' | 'lastUpdatePostDate' | 'cohorts' | 'removed'>): TrialHead {
+export function toHead(
+  doc: Pick<TrialDoc, '_id' | 'versionId' | 'contentHash' | 'lastUpdatePostDate' | 'cohorts' | 'removed'>,
+): TrialHead {
   return {
     nctId: doc._id,
     versionId: doc.versionId,
@@ -74,12 +82,17 @@ export class TrialsRepository {
     for (const version of versions) {
       const head = heads.get(version.nctId);
       if (!head) fresh.push(version);
-      else if (head.versionId === version._id && !head.removed) outcomes.set(version._id, await this.reconcile(version));
-      else if (isOlder(version.lastUpdatePostDate, head.lastUpdatePostDate)) outcomes.set(version._id, { kind: 'stale' });
+      else if (head.versionId === version._id && !head.removed)
+        outcomes.set(version._id, await this.reconcile(version));
+      else if (isOlder(version.lastUpdatePostDate, head.lastUpdatePostDate))
+        outcomes.set(version._id, { kind: 'stale' });
       else updates.push({ version, head });
     }
     if (fresh.length > 0) {
-      const inserted = await insertNew(this.trials, fresh.map((version) => newTrialDoc(version, context)));
+      const inserted = await insertNew(
+        this.trials,
+        fresh.map((version) => newTrialDoc(version, context)),
+      );
       if (inserted === fresh.length) {
         for (const version of fresh) outcomes.set(version._id, { kind: 'applied', previousId: null });
       } else {
@@ -98,7 +111,10 @@ export class TrialsRepository {
 
   /** A trial believed new that was found stored: apply against the stored head. */
   private async settle(version: TrialVersionDoc, context: { now: Date }): Promise<ApplyOutcome> {
-    const doc = await this.trials.findOne({ _id: version.nctId }, { projection: { ...HEAD_PROJECTION, versions: 1 } });
+    const doc = await this.trials.findOne(
+      { _id: version.nctId },
+      { projection: { ...HEAD_PROJECTION, versions: 1 } },
+    );
     if (!doc) throw new HeadConflictError(`trial ${version.nctId} neither inserted nor found`);
     if (doc.versionId === version._id) return currentOutcome(doc, version);
     if (isOlder(version.lastUpdatePostDate, doc.lastUpdatePostDate)) return { kind: 'stale' };
@@ -108,14 +124,20 @@ export class TrialsRepository {
 
   /** The head already is this version: a retry, or an earlier run applied it. */
   private async reconcile(version: TrialVersionDoc): Promise<ApplyOutcome> {
-    const doc = await this.trials.findOne({ _id: version.nctId }, { projection: { versionId: 1, versions: 1 } });
+    const doc = await this.trials.findOne(
+      { _id: version.nctId },
+      { projection: { versionId: 1, versions: 1 } },
+    );
     if (!doc) throw new HeadConflictError(`trial ${version.nctId} vanished while being updated`);
     return currentOutcome(doc, version);
   }
 
   /** Record membership of a cohort; returns the run that made the trial a member (null if unknown trial). */
   async enterCohort(nctId: string, cohort: string, runId: string, now: Date): Promise<string | null> {
-    const doc = await this.trials.findOne({ _id: nctId }, { projection: { cohortMembership: 1, cohorts: 1 } });
+    const doc = await this.trials.findOne(
+      { _id: nctId },
+      { projection: { cohortMembership: 1, cohorts: 1 } },
+    );
     if (!doc) return null;
     const membership = doc.cohortMembership[cohort];
     if (membership) return membership.runId;
@@ -129,8 +151,7 @@ export class TrialsRepository {
   /** Returns true when this run (this call or a retry of it) took the trial out of the cohort. */
   async leaveCohort(nctId: string, cohort: string, runId: string, now: Date): Promise<boolean> {
     const doc = (await this.trials.findOne({ _id: nctId }, { projection: { cohorts: 1, cohortLeft: 1 } })) as
-      | (Pick<TrialDoc, 'cohorts'> & { cohortLeft?: Record<string, { runId: string }> })
-      | null;
+      (Pick<TrialDoc, 'cohorts'> & { cohortLeft?: Record<string, { runId: string }> }) | null;
     if (!doc) return false;
     if (!doc.cohorts.includes(cohort)) return doc.cohortLeft?.[cohort]?.runId === runId;
     await this.trials.updateOne(
@@ -148,10 +169,16 @@ export class TrialsRepository {
   async markRemoved(nctIds: readonly string[], runId: string, now: Date): Promise<Map<string, string>> {
     const removed = new Map<string, string>();
     await mapLimit(nctIds, WRITE_CONCURRENCY, async (nctId) => {
-      const doc = await this.trials.findOne({ _id: nctId }, { projection: { removed: 1, removedRunId: 1, versionId: 1 } });
+      const doc = await this.trials.findOne(
+        { _id: nctId },
+        { projection: { removed: 1, removedRunId: 1, versionId: 1 } },
+      );
       if (!doc) return;
       if (!doc.removed) {
-        await this.trials.updateOne({ _id: nctId }, { $set: { removed: true, removedAt: now, removedRunId: runId } });
+        await this.trials.updateOne(
+          { _id: nctId },
+          { $set: { removed: true, removedAt: now, removedRunId: runId } },
+        );
         removed.set(nctId, doc.versionId);
       } else if (doc.removedRunId === runId) {
         removed.set(nctId, doc.versionId);
@@ -162,7 +189,9 @@ export class TrialsRepository {
 
   /** Without a filter, the collection's own count (a filtered count reads every document on FerretDB). */
   async count(filter: Filter<TrialDoc> = {}): Promise<number> {
-    return Object.keys(filter).length > 0 ? this.trials.countDocuments(filter) : this.trials.estimatedDocumentCount();
+    return Object.keys(filter).length > 0
+      ? this.trials.countDocuments(filter)
+      : this.trials.estimatedDocumentCount();
   }
 
   find(filter: Filter<TrialDoc>, options: { limit?: number; sortById?: 1 | -1 } = {}) {
@@ -189,12 +218,20 @@ function newTrialDoc(version: TrialVersionDoc, context: { cohort: string | null;
     lastChangedAt: context.now,
     lastRunId: version.runId,
     cohorts: context.cohort ? [context.cohort] : [],
-    cohortMembership: context.cohort ? { [context.cohort]: { since: context.now, runId: version.runId } } : {},
+    cohortMembership: context.cohort
+      ? { [context.cohort]: { since: context.now, runId: version.runId } }
+      : {},
     removed: false,
     removedAt: null,
     removedRunId: null,
     versions: [
-      { id: version._id, previousId: null, lastUpdatePostDate: version.lastUpdatePostDate, detectedAt: context.now, runId: version.runId },
+      {
+        id: version._id,
+        previousId: null,
+        lastUpdatePostDate: version.lastUpdatePostDate,
+        detectedAt: context.now,
+        runId: version.runId,
+      },
     ],
   };
 }

@@ -4,10 +4,16 @@ import { CliFailure, UsageError } from './cli-error.js';
 import { commandModules } from './commands/index.js';
 
 const program = new Command('trialwatch')
-  .description('A living, history-keeping copy of ClinicalTrials.gov records, with field-level change alerts.')
+  .description(
+    'A living, history-keeping copy of ClinicalTrials.gov records, with field-level change alerts.',
+  )
   .showHelpAfterError(false)
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(text.trimEnd() + '\n') });
+  .configureOutput({
+    outputError: (text, write) => {
+      write(text.trimEnd() + '\n');
+    },
+  });
 
 for (const register of commandModules) register(program);
 
@@ -20,7 +26,12 @@ try {
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     // commander already printed its one line; help and version are not failures.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.exitCode === 0
+    )
+      return 0;
     return 2;
   }
   if (error instanceof UsageError) {

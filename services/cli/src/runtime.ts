@@ -43,7 +43,7 @@ export function cliLogger(config: CliConfig, name = 'trialwatch'): Logger {
 export async function connectPipeline(
   config: CliConfig,
   logger: Logger,
-): Promise<{ context: FetchContext; close(): Promise<void> }> {
+): Promise<{ context: FetchContext; close: () => Promise<void> }> {
   try {
     await assertRedisReachable(config.REDIS_URL);
     return await createPipelineContext(config, logger);

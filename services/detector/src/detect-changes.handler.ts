@@ -12,7 +12,10 @@ type PipelineEvent = Pick<EventDoc, 'type'> &
  * Turn head transitions into typed, field-level events with deterministic ids: running this twice, or
  * running a whole sync twice, never duplicates an event.
  */
-export async function handleDetectChanges(context: PipelineContext, payload: DetectChangesPayload): Promise<{ events: number }> {
+export async function handleDetectChanges(
+  context: PipelineContext,
+  payload: DetectChangesPayload,
+): Promise<{ events: number }> {
   const { store } = context;
   const now = context.now();
   const versions = await loadVersions(context, payload);
@@ -62,8 +65,13 @@ export async function handleDetectChanges(context: PipelineContext, payload: Det
   }
 
   await store.events.insert(docs);
-  await context.progress.addEvents(payload.runId, docs.map((doc) => doc._id));
-  const touched = payload.transitions.filter((t) => t.enteredCohorts.length + t.leftCohorts.length > 0 || t.removed);
+  await context.progress.addEvents(
+    payload.runId,
+    docs.map((doc) => doc._id),
+  );
+  const touched = payload.transitions.filter(
+    (t) => t.enteredCohorts.length + t.leftCohorts.length > 0 || t.removed,
+  );
   await context.heads.set(touched.map((t) => heads.get(t.nctId)).filter((head) => head !== undefined));
   await fanOutDeliveries(context, docs);
   await context.progress.recordDetected(payload.runId, payload.batchId, docs.length);
@@ -96,7 +104,10 @@ function definedOnly<T extends object>(value: T): Partial<T> {
  * The versions the transitions need: new ones as the normalizer staged them, older ones (only for real
  * diffs and removals) from the database.
  */
-async function loadVersions(context: PipelineContext, payload: DetectChangesPayload): Promise<Map<string, TrialVersionDoc>> {
+async function loadVersions(
+  context: PipelineContext,
+  payload: DetectChangesPayload,
+): Promise<Map<string, TrialVersionDoc>> {
   const toIds = payload.transitions.map((t) => t.toVersion).filter((id): id is string => id !== null);
   const staged = await context.staging.take(payload.runId, payload.batchId, 'trials', toIds);
   const versions = new Map<string, TrialVersionDoc>();

@@ -4,7 +4,10 @@ import { ingestStudies } from './ingest-studies.js';
 import { toStudiesQuery } from './search-query.js';
 
 /** One page of one search: fetch it, ingest its studies, queue the next page, record the page. */
-export async function handleFetchPage(context: FetchContext, payload: FetchPagePayload): Promise<{ fetched: number }> {
+export async function handleFetchPage(
+  context: FetchContext,
+  payload: FetchPagePayload,
+): Promise<{ fetched: number }> {
   const run = await context.store.runs.get(payload.runId);
   const search = run?.searches[payload.searchIndex];
   if (!run || run.status !== 'running' || !search) {

@@ -21,7 +21,6 @@ interface ReadableStudy {
   lastUpdatePostDate: string | null;
 }
 
-
 const NCT_ID = /^NCT\d{8}$/;
 /** Studies per normalize job (see docs/BENCHMARKS.md for the batch-size measurements). */
 export const NORMALIZE_BATCH_SIZE = 250;
@@ -52,7 +51,11 @@ export async function ingestStudies(
   }
 
   // A trial served by two of the run's searches is processed by the first batch that saw it.
-  const owned = await context.progress.claim(run._id, batchId, readable.map((study) => study.nctId));
+  const owned = await context.progress.claim(
+    run._id,
+    batchId,
+    readable.map((study) => study.nctId),
+  );
   const heads = await context.heads.get([...owned]);
   const changed = new Map<string, ReadableStudy>();
   const membershipOnly: { nctId: string; versionId: string }[] = [];
@@ -74,7 +77,11 @@ export async function ingestStudies(
     const normalizeBatchId = `${batchId}b${String(part)}`;
     const staged = new Map(slice.map(([id, study]) => [id, JSON.stringify(study.record)]));
     await context.staging.put(run._id, normalizeBatchId, 'raw', staged);
-    await context.queues.enqueue('normalize', { runId: run._id, batchId: normalizeBatchId, rawIds: slice.map(([id]) => id) });
+    await context.queues.enqueue('normalize', {
+      runId: run._id,
+      batchId: normalizeBatchId,
+      rawIds: slice.map(([id]) => id),
+    });
     batches.push({ id: normalizeBatchId, record: { origin, size: slice.length } });
   }
   if (membershipOnly.length > 0 && run.cohort) {
@@ -94,7 +101,12 @@ export async function ingestStudies(
     });
     batches.push({
       id: membershipBatchId,
-      record: { origin: 'membership', size: membershipOnly.length, normalized: true, detectBatchId: membershipBatchId },
+      record: {
+        origin: 'membership',
+        size: membershipOnly.length,
+        normalized: true,
+        detectBatchId: membershipBatchId,
+      },
     });
   }
 
@@ -111,7 +123,8 @@ export async function ingestStudies(
     queued: changed.size,
     servedIds: readable.map((study) => study.nctId),
     maxLastUpdatePostDate: readable.reduce<string | null>(
-      (max, study) => (study.lastUpdatePostDate && (!max || study.lastUpdatePostDate > max) ? study.lastUpdatePostDate : max),
+      (max, study) =>
+        study.lastUpdatePostDate && (!max || study.lastUpdatePostDate > max) ? study.lastUpdatePostDate : max,
       null,
     ),
     batches,
@@ -123,7 +136,12 @@ function asStudyRecord(study: RawStudy): ReadableStudy | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
   const nctId = readPath(record, ['protocolSection', 'identificationModule', 'nctId']);
   if (typeof nctId !== 'string' || !NCT_ID.test(nctId)) return null;
-  const lastUpdate = readPath(record, ['protocolSection', 'statusModule', 'lastUpdatePostDateStruct', 'date']);
+  const lastUpdate = readPath(record, [
+    'protocolSection',
+    'statusModule',
+    'lastUpdatePostDateStruct',
+    'date',
+  ]);
   return {
     nctId,
     hash: contentHash(record),
@@ -150,7 +168,7 @@ async function keepInvalid(
   now: Date,
 ): Promise<void> {
   const rawText = study.text ?? safeStringify(study.record);
-  const nctId = study.nctId ?? (/NCT\d{8}/.exec(rawText)?.[0] ?? null);
+  const nctId = study.nctId ?? /NCT\d{8}/.exec(rawText)?.[0] ?? null;
   const reason =
     typeof study.record === 'string'
       ? 'not a study record: the registry served text that is not JSON'

@@ -7,7 +7,11 @@ export function windowExpression(windowFrom: string): string {
 }
 
 /** A run's search, with its window, as a /studies query. Every page of a search repeats it unchanged. */
-export function toStudiesQuery(search: SearchSpec, windowFrom: string | null, pageSize: number): StudiesQuery {
+export function toStudiesQuery(
+  search: SearchSpec,
+  windowFrom: string | null,
+  pageSize: number,
+): StudiesQuery {
   const advanced = [search.filterAdvanced, windowFrom ? windowExpression(windowFrom) : undefined]
     .filter((part): part is string => Boolean(part))
     .join(' AND ');

@@ -10,7 +10,10 @@ import { toStudiesQuery } from './search-query.js';
  * registry no longer serves are removed; for a cohort, served trials that no longer match any of its
  * searches (and are not listed by id) leave it.
  */
-export async function handleVerifyTrials(context: FetchContext, payload: VerifyTrialsPayload): Promise<{ checked: number }> {
+export async function handleVerifyTrials(
+  context: FetchContext,
+  payload: VerifyTrialsPayload,
+): Promise<{ checked: number }> {
   const run = await context.store.runs.get(payload.runId);
   if (!run || run.status !== 'running') return { checked: 0 };
   const batchKey = `v${payload.batchIndex}`;
@@ -23,13 +26,22 @@ export async function handleVerifyTrials(context: FetchContext, payload: VerifyT
   const missing = payload.nctIds.filter((id) => !servedIds.has(id) && heads.has(id));
   const removed = await context.store.trials.markRemoved(missing, run._id, context.now());
   for (const [nctId, versionId] of removed) {
-    transitions.push({ nctId, fromVersion: versionId, toVersion: null, enteredCohorts: [], leftCohorts: [], removed: true });
+    transitions.push({
+      nctId,
+      fromVersion: versionId,
+      toVersion: null,
+      enteredCohorts: [],
+      leftCohorts: [],
+      removed: true,
+    });
   }
 
   const cohort = run.cohort ? await context.store.cohorts.get(run.cohort) : null;
   if (cohort && cohort.searches.length > 0) {
     const fixed = new Set(cohort.ids);
-    const candidates = [...servedIds].filter((id) => !fixed.has(id) && heads.get(id)?.cohorts.includes(cohort._id));
+    const candidates = [...servedIds].filter(
+      (id) => !fixed.has(id) && heads.get(id)?.cohorts.includes(cohort._id),
+    );
     if (candidates.length > 0) {
       const matching = new Set<string>();
       for (const search of cohort.searches) {
@@ -38,7 +50,14 @@ export async function handleVerifyTrials(context: FetchContext, payload: VerifyT
       }
       for (const nctId of candidates.filter((id) => !matching.has(id))) {
         const versionId = heads.get(nctId)?.versionId ?? null;
-        transitions.push({ nctId, fromVersion: versionId, toVersion: versionId, enteredCohorts: [], leftCohorts: [cohort._id], removed: false });
+        transitions.push({
+          nctId,
+          fromVersion: versionId,
+          toVersion: versionId,
+          enteredCohorts: [],
+          leftCohorts: [cohort._id],
+          removed: false,
+        });
       }
     }
   }
@@ -47,21 +66,34 @@ export async function handleVerifyTrials(context: FetchContext, payload: VerifyT
   if (transitions.length > 0) {
     const detectBatchId = `${batchKey}r`;
     await context.queues.enqueue('detect', { runId: run._id, batchId: detectBatchId, transitions });
-    batches.push({ id: detectBatchId, record: { origin: 'verify', size: transitions.length, normalized: true, detectBatchId } });
+    batches.push({
+      id: detectBatchId,
+      record: { origin: 'verify', size: transitions.length, normalized: true, detectBatchId },
+    });
   }
   await context.progress.recordVerifyBatch(
     run._id,
     batchKey,
-    { checked: servedIds.size, removed: removed.size, queued: outcome.queued, batchId: outcome.queued > 0 ? batchKey : null },
+    {
+      checked: servedIds.size,
+      removed: removed.size,
+      queued: outcome.queued,
+      batchId: outcome.queued > 0 ? batchKey : null,
+    },
     batches,
   );
   await maybeFinalizeRun(context, run._id);
   return { checked: servedIds.size };
 }
 
-async function fetchAll(context: FetchContext, search: Parameters<typeof toStudiesQuery>[0]): Promise<RawStudy[]> {
+async function fetchAll(
+  context: FetchContext,
+  search: Parameters<typeof toStudiesQuery>[0],
+): Promise<RawStudy[]> {
   const studies: RawStudy[] = [];
-  for await (const page of context.client.iterateStudies(toStudiesQuery(search, null, context.settings.pageSize))) {
+  for await (const page of context.client.iterateStudies(
+    toStudiesQuery(search, null, context.settings.pageSize),
+  )) {
     studies.push(...page.studies);
   }
   return studies;

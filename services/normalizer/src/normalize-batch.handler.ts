@@ -45,7 +45,8 @@ export async function handleNormalizeBatch(
       );
       continue;
     }
-    for (const item of result.drift) drift.push({ kind: item.kind, path: item.path, value: item.value ?? null, nctId });
+    for (const item of result.drift)
+      drift.push({ kind: item.kind, path: item.path, value: item.value ?? null, nctId });
     versions.push({
       _id: rawId,
       nctId,
@@ -68,7 +69,8 @@ export async function handleNormalizeBatch(
   const stagedTrials = new Map<string, string>();
   for (const version of versions) {
     const outcome = outcomes.get(version._id);
-    const moved = outcome?.kind === 'applied' || (outcome?.kind === 'current' && outcome.appliedByRun === payload.runId);
+    const moved =
+      outcome?.kind === 'applied' || (outcome?.kind === 'current' && outcome.appliedByRun === payload.runId);
     if (outcome?.kind !== 'applied') settledElsewhere.push(version.nctId);
     if (!moved) continue;
     const head = heads.get(version.nctId);
@@ -95,7 +97,10 @@ export async function handleNormalizeBatch(
   const reread = await store.trials.heads(settledElsewhere);
   await context.heads.set([...movedHeads.filter((head) => !reread.has(head.nctId)), ...reread.values()]);
   if (drift.length > 0) await store.drift.record(payload.runId, drift, now);
-  await context.progress.markChanged(payload.runId, transitions.map((transition) => transition.nctId));
+  await context.progress.markChanged(
+    payload.runId,
+    transitions.map((transition) => transition.nctId),
+  );
 
   const detectBatchId = transitions.length > 0 ? payload.batchId : null;
   if (detectBatchId) {
@@ -121,7 +126,9 @@ async function loadRecords(
   rawIds: readonly string[],
 ): Promise<Map<string, unknown>> {
   const staged = await context.staging.take(runId, batchId, 'raw', rawIds);
-  const records = new Map<string, unknown>([...staged.entries()].map(([id, text]) => [id, JSON.parse(text) as unknown]));
+  const records = new Map<string, unknown>(
+    [...staged.entries()].map(([id, text]) => [id, JSON.parse(text) as unknown]),
+  );
   const missing = rawIds.filter((id) => !records.has(id));
   if (missing.length > 0) {
     for (const [id, record] of await context.store.versions.raws(missing)) records.set(id, record);

@@ -12,7 +12,10 @@ export class RunNotDrainedError extends Error {
  * Close a drained run: completed when every search got what its totalCount promised, incomplete
  * otherwise. Only a completed run advances the scope's watermark.
  */
-export async function handleFinalizeRun(context: PipelineContext, payload: FinalizeRunPayload): Promise<{ status: string }> {
+export async function handleFinalizeRun(
+  context: PipelineContext,
+  payload: FinalizeRunPayload,
+): Promise<{ status: string }> {
   const stored = await context.store.runs.get(payload.runId);
   if (!stored || stored.status !== 'running') return { status: stored?.status ?? 'missing' };
   const run = await context.progress.snapshot(stored);
@@ -48,12 +51,34 @@ export async function handleFinalizeRun(context: PipelineContext, payload: Final
   if (!closed) return { status: 'already-finished' };
   if (status !== 'completed') {
     const message = `sync run ${run._id} (${run.scope}) is incomplete: ${summary.incompleteReason ?? 'unknown reason'}; the watermark stays`;
-    await context.store.opsAlerts.raise({ _id: `run_incomplete:${run._id}`, kind: 'run_incomplete', runId: run._id, scope: run.scope, message, createdAt: now });
-    context.logger.error({ runId: run._id, alert: 'run_incomplete', reasons: progress.incompleteReasons, totals: progress.totals }, 'operational alert: sync run incomplete');
+    await context.store.opsAlerts.raise({
+      _id: `run_incomplete:${run._id}`,
+      kind: 'run_incomplete',
+      runId: run._id,
+      scope: run.scope,
+      message,
+      createdAt: now,
+    });
+    context.logger.error(
+      {
+        runId: run._id,
+        alert: 'run_incomplete',
+        reasons: progress.incompleteReasons,
+        totals: progress.totals,
+      },
+      'operational alert: sync run incomplete',
+    );
   }
   if (run.dataTimestampStale) {
     const message = `the registry's data timestamp ${run.dataTimestamp ?? '(unreadable)'} is older than ${String(context.settings.staleDataHours)} h`;
-    await context.store.opsAlerts.raise({ _id: `stale_data:${run._id}`, kind: 'stale_data', runId: run._id, scope: run.scope, message, createdAt: now });
+    await context.store.opsAlerts.raise({
+      _id: `stale_data:${run._id}`,
+      kind: 'stale_data',
+      runId: run._id,
+      scope: run.scope,
+      message,
+      createdAt: now,
+    });
   }
   context.logger.info({ ...summary, status }, 'sync run finished');
   return { status };

@@ -43,13 +43,22 @@ export async function openSyncRun(context: FetchContext, request: SyncRequest): 
 
   const version = await context.client.getVersion();
   const dataTimestamp = DATA_TIMESTAMP.test(version.dataTimestamp) ? version.dataTimestamp : null;
-  const dataAgeHours = dataTimestamp ? (now.getTime() - Date.parse(`${dataTimestamp.slice(0, 19)}Z`)) / 3_600_000 : null;
+  const dataAgeHours = dataTimestamp
+    ? (now.getTime() - Date.parse(`${dataTimestamp.slice(0, 19)}Z`)) / 3_600_000
+    : null;
   const stale = dataAgeHours === null || dataAgeHours > context.settings.staleDataHours;
   if (stale) {
-    context.logger.warn({ dataTimestamp: version.dataTimestamp, dataAgeHours }, 'registry data timestamp is stale or unreadable');
+    context.logger.warn(
+      { dataTimestamp: version.dataTimestamp, dataAgeHours },
+      'registry data timestamp is stale or unreadable',
+    );
   }
 
-  const toVerify = await context.redis.zrange(checkedKey(context.settings.prefix, scope), 0, context.settings.verifyLimit - 1);
+  const toVerify = await context.redis.zrange(
+    checkedKey(context.settings.prefix, scope),
+    0,
+    context.settings.verifyLimit - 1,
+  );
   const verifyBatches: string[][] = [];
   for (let start = 0; start < toVerify.length; start += context.settings.verifyBatchSize) {
     verifyBatches.push(toVerify.slice(start, start + context.settings.verifyBatchSize));
@@ -81,7 +90,10 @@ export async function openSyncRun(context: FetchContext, request: SyncRequest): 
   for (const [batchIndex, nctIds] of verifyBatches.entries()) {
     await context.queues.enqueue('verify', { runId: run._id, batchIndex, nctIds });
   }
-  context.logger.info({ runId: run._id, scope, windowFrom, searches: searches.length, verify: toVerify.length }, 'sync run opened');
+  context.logger.info(
+    { runId: run._id, scope, windowFrom, searches: searches.length, verify: toVerify.length },
+    'sync run opened',
+  );
   return run;
 }
 
@@ -102,7 +114,10 @@ async function resolveTarget(
       await ensureDefaultCohorts(context);
       const cohort = await context.store.cohorts.get(target.name);
       if (!cohort) throw new UnknownCohortError(`no cohort named "${target.name}"`);
-      const searches: SearchSpec[] = [...(cohort.ids.length > 0 ? [{ filterIds: cohort.ids }] : []), ...cohort.searches];
+      const searches: SearchSpec[] = [
+        ...(cohort.ids.length > 0 ? [{ filterIds: cohort.ids }] : []),
+        ...cohort.searches,
+      ];
       return { scope: `cohort-${cohort._id}`, cohort, searches };
     }
   }
@@ -113,6 +128,9 @@ function digest(text: string): string {
 }
 
 function newRunId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `run_${stamp}_${randomBytes(3).toString('hex')}`;
 }

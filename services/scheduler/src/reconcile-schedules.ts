@@ -15,7 +15,9 @@ export interface ScheduleState {
  * Schedules are data: every enabled cohort gets a BullMQ job scheduler that starts its sync; schedulers
  * of removed or disabled cohorts are removed. Safe to run at every boot and from several processes.
  */
-export async function reconcileSchedules(context: Pick<PipelineContext, 'store' | 'queues' | 'logger'>): Promise<ScheduleState[]> {
+export async function reconcileSchedules(
+  context: Pick<PipelineContext, 'store' | 'queues' | 'logger'>,
+): Promise<ScheduleState[]> {
   await ensureDefaultCohorts(context);
   const cohorts = await context.store.cohorts.list();
   const queue = context.queues.queue('schedule');

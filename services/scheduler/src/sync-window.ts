@@ -14,7 +14,8 @@ function isoDay(date: Date): string {
 export function incrementalWindowFrom(watermark: WatermarkDoc | null): string | null {
   if (!watermark) return null;
   const byRun = isoDay(new Date(watermark.lastCompletedAt.getTime() - DAY_MS));
-  if (!watermark.maxLastUpdatePostDate || !/^\d{4}-\d{2}-\d{2}$/.test(watermark.maxLastUpdatePostDate)) return byRun;
+  if (!watermark.maxLastUpdatePostDate || !/^\d{4}-\d{2}-\d{2}$/.test(watermark.maxLastUpdatePostDate))
+    return byRun;
   const byData = isoDay(new Date(Date.parse(`${watermark.maxLastUpdatePostDate}T00:00:00Z`) - DAY_MS));
   return byData < byRun ? byData : byRun;
 }

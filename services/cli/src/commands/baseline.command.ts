@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { BaselineParseError, parseBaseline, summarizeBaseline, type BaselineFormat } from '@trialwatch/baseline';
+import { BaselineParseError, parseBaseline, summarizeBaseline } from '@trialwatch/baseline';
 import type { Command } from 'commander';
 import { CliFailure, UsageError } from '../cli-error.js';
 import { cliConfig, withStore } from '../runtime.js';
@@ -12,11 +12,15 @@ interface ImportOptions {
 }
 
 export function registerBaselineCommand(program: Command): void {
-  const baseline = program.command('baseline').description("A published table as the cohort's baseline (Table 2 of the review).");
+  const baseline = program
+    .command('baseline')
+    .description("A published table as the cohort's baseline (Table 2 of the review).");
   baseline
     .command('import')
     .argument('<file>', 'the table as TSV, or an HTML page (a journal article) with the table in it')
-    .description('Parse the table, map each printed status to a registry value, and store it as the published baseline.')
+    .description(
+      'Parse the table, map each printed status to a registry value, and store it as the published baseline.',
+    )
     .option('--json', 'print a JSON summary as the last line')
     .option('--cohort <name>', 'the cohort the table belongs to', 'prrt')
     .option('--name <name>', 'the baseline name', 'table2')
@@ -29,11 +33,13 @@ export function registerBaselineCommand(program: Command): void {
         throw new UsageError('--cohort and --name take lowercase letters, digits, _ and -');
       }
       const text = await readFile(file, 'utf8').catch((error: unknown) => {
-        throw new CliFailure(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new CliFailure(
+          `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
       let rows;
       try {
-        rows = parseBaseline(text, options.format as BaselineFormat | undefined);
+        rows = parseBaseline(text, options.format);
       } catch (error) {
         if (error instanceof BaselineParseError) throw new CliFailure(`${file}: ${error.message}`);
         throw error;

@@ -18,7 +18,9 @@ interface ChangesOptions {
 export function registerChangesCommand(program: Command): void {
   program
     .command('changes')
-    .description('List detected changes (events), oldest first; or, with --baseline, the published table against now.')
+    .description(
+      'List detected changes (events), oldest first; or, with --baseline, the published table against now.',
+    )
     .option('--since <iso>', 'only events detected at or after this time (ISO 8601)')
     .option('--type <type...>', `only these event types (${EVENT_TYPES.join(', ')})`)
     .option('--nct <id>', 'only this trial')
@@ -33,12 +35,17 @@ export function registerChangesCommand(program: Command): void {
           const name = options.baseline ?? 'table2';
           const rows = await baselineDrift(store, options.cohort, name).catch((error: unknown) => {
             if (!(error instanceof BaselineNotFoundError)) throw error;
-            throw new CliFailure(`${error.message}; import one with \`trialwatch baseline import FILE --cohort ${options.cohort} --name ${name}\``);
+            throw new CliFailure(
+              `${error.message}; import one with \`trialwatch baseline import FILE --cohort ${options.cohort} --name ${name}\``,
+            );
           });
-          for (const row of rows) process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : `${describeDrift(row)}\n`);
+          for (const row of rows)
+            process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : `${describeDrift(row)}\n`);
           if (!options.json) {
             const changed = rows.filter((row) => row.changed).length;
-            process.stdout.write(`${rows.length} trials in ${options.cohort}/${options.baseline ?? ''}: ${changed} changed since publication\n`);
+            process.stdout.write(
+              `${rows.length} trials in ${options.cohort}/${options.baseline ?? ''}: ${changed} changed since publication\n`,
+            );
           }
         });
         return;
@@ -52,14 +59,17 @@ function parseQuery(options: ChangesOptions) {
   let since: Date | undefined;
   if (options.since !== undefined) {
     since = new Date(options.since);
-    if (Number.isNaN(since.getTime())) throw new UsageError(`invalid --since: ${options.since} (an ISO 8601 date or time)`);
+    if (Number.isNaN(since.getTime()))
+      throw new UsageError(`invalid --since: ${options.since} (an ISO 8601 date or time)`);
   }
   const types = options.type?.flatMap((type) => type.split(',')).filter(Boolean);
   const unknown = types?.find((type) => !(EVENT_TYPES as readonly string[]).includes(type));
   if (unknown) throw new UsageError(`unknown --type: ${unknown} (one of ${EVENT_TYPES.join(', ')})`);
-  if (options.nct !== undefined && !/^NCT\d{8}$/.test(options.nct)) throw new UsageError(`invalid --nct: ${options.nct}`);
+  if (options.nct !== undefined && !/^NCT\d{8}$/.test(options.nct))
+    throw new UsageError(`invalid --nct: ${options.nct}`);
   const limit = options.limit === undefined ? undefined : Number(options.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) throw new UsageError(`invalid --limit: ${String(options.limit)}`);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0))
+    throw new UsageError(`invalid --limit: ${String(options.limit)}`);
   return {
     ...(since ? { since } : {}),
     ...(types ? { types: types as EventType[] } : {}),
@@ -68,11 +78,17 @@ function parseQuery(options: ChangesOptions) {
   };
 }
 
-async function listEvents(store: Store, query: Parameters<Store['events']['find']>[0], json: boolean): Promise<void> {
+async function listEvents(
+  store: Store,
+  query: Parameters<Store['events']['find']>[0],
+  json: boolean,
+): Promise<void> {
   let count = 0;
   for await (const doc of store.events.find(query)) {
     const view = toEventView(doc);
-    process.stdout.write(json ? `${JSON.stringify(view)}\n` : `${view.detectedAt.slice(0, 19)}  ${describeEvent(view)}\n`);
+    process.stdout.write(
+      json ? `${JSON.stringify(view)}\n` : `${view.detectedAt.slice(0, 19)}  ${describeEvent(view)}\n`,
+    );
     count += 1;
   }
   if (!json) process.stdout.write(`${count} event(s)\n`);

@@ -5,7 +5,9 @@ import { CliFailure, UsageError } from '../cli-error.js';
 import { cliConfig, cliLogger, connectPipeline, withStore } from '../runtime.js';
 
 export function registerDeadLettersCommand(program: Command): void {
-  const command = program.command('dead-letters').description('Jobs and records that failed for good, with the reason.');
+  const command = program
+    .command('dead-letters')
+    .description('Jobs and records that failed for good, with the reason.');
   command
     .command('list')
     .option('--run <runId>', 'only this run')
@@ -15,11 +17,18 @@ export function registerDeadLettersCommand(program: Command): void {
     .action(async (options: { run?: string; all?: boolean; json?: boolean; limit: string }) => {
       await withStore(cliConfig(), async (store) => {
         const letters = await store.deadLetters
-          .list({ ...(options.run ? { runId: options.run } : {}), pendingOnly: !options.all, limit: Number(options.limit) || 100 })
+          .list({
+            ...(options.run ? { runId: options.run } : {}),
+            pendingOnly: !options.all,
+            limit: Number(options.limit) || 100,
+          })
           .toArray();
         for (const letter of letters) {
           if (options.json) process.stdout.write(`${JSON.stringify(letter)}\n`);
-          else process.stdout.write(`${letter._id}\n  ${letter.stage} ${letter.errorKind} ${letter.nctId ?? '-'}: ${letter.reason.slice(0, 200)}\n`);
+          else
+            process.stdout.write(
+              `${letter._id}\n  ${letter.stage} ${letter.errorKind} ${letter.nctId ?? '-'}: ${letter.reason.slice(0, 200)}\n`,
+            );
         }
         if (!options.json) process.stdout.write(`${String(letters.length)} dead letter(s)\n`);
       });
@@ -28,21 +37,27 @@ export function registerDeadLettersCommand(program: Command): void {
     .command('replay')
     .argument('[id]', 'the dead letter to replay')
     .option('--all', 'replay every pending dead letter that can be replayed')
-    .description('Queue the failed work again (after the cause is fixed). Invalid records cannot be replayed: the registry must fix them.')
+    .description(
+      'Queue the failed work again (after the cause is fixed). Invalid records cannot be replayed: the registry must fix them.',
+    )
     .action(async (id: string | undefined, options: { all?: boolean }) => {
       if (!id && !options.all) throw new UsageError('give a dead-letter id, or --all');
       const config = cliConfig();
       const { context, close } = await connectPipeline(config, cliLogger(config));
       try {
         const letters: DeadLetterDoc[] = id
-          ? [await context.store.deadLetters.get(id)].filter((letter): letter is DeadLetterDoc => letter !== null)
+          ? [await context.store.deadLetters.get(id)].filter(
+              (letter): letter is DeadLetterDoc => letter !== null,
+            )
           : await context.store.deadLetters.list({ pendingOnly: true }).toArray();
         if (id && letters.length === 0) throw new CliFailure(`no dead letter ${id}`);
         let replayed = 0;
         for (const letter of letters) {
           const job = replayable(letter);
           if (!job) {
-            process.stdout.write(`skip ${letter._id}: ${letter.errorKind} is not replayable (the input itself is invalid)\n`);
+            process.stdout.write(
+              `skip ${letter._id}: ${letter.errorKind} is not replayable (the input itself is invalid)\n`,
+            );
             continue;
           }
           // A failed job keeps its deterministic id in BullMQ: remove it so the same id can run again.
@@ -66,7 +81,11 @@ function replayable(letter: DeadLetterDoc): { stage: StageName; name: string; da
   if (letter.errorKind === 'invalid_study') {
     const rawId = (letter.payload as { rawId?: unknown }).rawId;
     if (typeof rawId !== 'string' || !letter.runId) return null;
-    return { stage: 'normalize', name: 'normalize-batch', data: { runId: letter.runId, batchId: `replay-${rawId.slice(-8)}`, rawIds: [rawId] } };
+    return {
+      stage: 'normalize',
+      name: 'normalize-batch',
+      data: { runId: letter.runId, batchId: `replay-${rawId.slice(-8)}`, rawIds: [rawId] },
+    };
   }
   if (!(STAGE_NAMES as string[]).includes(letter.stage)) return null;
   const stage = letter.stage as StageName;

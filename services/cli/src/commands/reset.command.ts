@@ -7,10 +7,13 @@ import { cliConfig, cliLogger, connectPipeline } from '../runtime.js';
 export function registerResetCommand(program: Command): void {
   program
     .command('reset')
-    .description('Delete all TrialWatch data: the database of MONGODB_URI and the queues under TRIALWATCH_PREFIX.')
+    .description(
+      'Delete all TrialWatch data: the database of MONGODB_URI and the queues under TRIALWATCH_PREFIX.',
+    )
     .option('--yes', 'really do it')
     .action(async (options: { yes?: boolean }) => {
-      if (!options.yes) throw new UsageError('reset deletes every trial, version, event and queue: add --yes');
+      if (!options.yes)
+        throw new UsageError('reset deletes every trial, version, event and queue: add --yes');
       const config = cliConfig();
       const { context, close } = await connectPipeline(config, cliLogger(config));
       try {
@@ -18,11 +21,19 @@ export function registerResetCommand(program: Command): void {
         let cursor = '0';
         let deleted = 0;
         do {
-          const [next, keys] = await context.redis.scan(cursor, 'MATCH', `${config.TRIALWATCH_PREFIX}:*`, 'COUNT', 1000);
+          const [next, keys] = await context.redis.scan(
+            cursor,
+            'MATCH',
+            `${config.TRIALWATCH_PREFIX}:*`,
+            'COUNT',
+            1000,
+          );
           cursor = next;
           if (keys.length > 0) deleted += await context.redis.del(...keys);
         } while (cursor !== '0');
-        process.stdout.write(`reset: dropped ${redactUrl(config.MONGODB_URI)} and ${String(deleted)} Redis keys under ${config.TRIALWATCH_PREFIX}:\n`);
+        process.stdout.write(
+          `reset: dropped ${redactUrl(config.MONGODB_URI)} and ${String(deleted)} Redis keys under ${config.TRIALWATCH_PREFIX}:\n`,
+        );
       } finally {
         await close();
       }

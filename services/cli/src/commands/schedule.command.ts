@@ -18,7 +18,11 @@ interface SetOptions {
 const CRON = /^(\S+\s+){4}\S+$|^(\S+\s+){5}\S+$/;
 
 export function registerScheduleCommand(program: Command): void {
-  const schedule = program.command('schedule').description('Cohorts and their sync schedules (stored in MongoDB, reconciled as BullMQ job schedulers).');
+  const schedule = program
+    .command('schedule')
+    .description(
+      'Cohorts and their sync schedules (stored in MongoDB, reconciled as BullMQ job schedulers).',
+    );
   schedule
     .command('list')
     .option('--json', 'one JSON object per line')
@@ -30,8 +34,20 @@ export function registerScheduleCommand(program: Command): void {
         const cohorts = await context.store.cohorts.list();
         for (const cohort of cohorts) {
           const state = states.find((entry) => entry.cohort === cohort._id);
-          const row = { cohort: cohort._id, cron: cohort.cron, timeZone: cohort.timeZone, enabled: cohort.enabled, next: state?.next ?? null, ids: cohort.ids.length, searches: cohort.searches };
-          process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : `${cohort._id}\t${cohort.cron}\t${cohort.timeZone}\t${cohort.enabled ? `next ${row.next ?? '-'}` : 'disabled'}\t${String(row.ids)} ids, ${String(cohort.searches.length)} searches\n`);
+          const row = {
+            cohort: cohort._id,
+            cron: cohort.cron,
+            timeZone: cohort.timeZone,
+            enabled: cohort.enabled,
+            next: state?.next ?? null,
+            ids: cohort.ids.length,
+            searches: cohort.searches,
+          };
+          process.stdout.write(
+            options.json
+              ? `${JSON.stringify(row)}\n`
+              : `${cohort._id}\t${cohort.cron}\t${cohort.timeZone}\t${cohort.enabled ? `next ${row.next ?? '-'}` : 'disabled'}\t${String(row.ids)} ids, ${String(cohort.searches.length)} searches\n`,
+          );
         }
       } finally {
         await close();
@@ -49,11 +65,17 @@ export function registerScheduleCommand(program: Command): void {
     .option('--enable')
     .option('--disable')
     .action(async (name: string, options: SetOptions) => {
-      if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(name)) throw new UsageError(`invalid cohort name: ${name} (lowercase letters, digits, _ and -)`);
-      if (options.cron !== undefined && !CRON.test(options.cron.trim())) throw new UsageError(`invalid --cron: ${options.cron}`);
-      if (options.tz !== undefined && !validTimeZone(options.tz)) throw new UsageError(`invalid --tz: ${options.tz}`);
+      if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(name))
+        throw new UsageError(`invalid cohort name: ${name} (lowercase letters, digits, _ and -)`);
+      if (options.cron !== undefined && !CRON.test(options.cron.trim()))
+        throw new UsageError(`invalid --cron: ${options.cron}`);
+      if (options.tz !== undefined && !validTimeZone(options.tz))
+        throw new UsageError(`invalid --tz: ${options.tz}`);
       if (options.enable && options.disable) throw new UsageError('choose --enable or --disable');
-      const ids = options.ids?.split(/[,\s|]+/).filter(Boolean).map((id) => id.toUpperCase());
+      const ids = options.ids
+        ?.split(/[,\s|]+/)
+        .filter(Boolean)
+        .map((id) => id.toUpperCase());
       const badId = ids?.find((id) => !/^NCT\d{8}$/.test(id));
       if (badId) throw new UsageError(`invalid NCT id in --ids: ${badId}`);
       const config = cliConfig();
@@ -65,7 +87,8 @@ export function registerScheduleCommand(program: Command): void {
           ...(options.query ? [{ queryTerm: options.query }] : []),
           ...(options.intr ? [{ queryIntr: options.intr }] : []),
         ];
-        if (!existing && searches.length === 0 && !ids?.length) throw new UsageError(`a new cohort needs --query, --intr or --ids`);
+        if (!existing && searches.length === 0 && !ids?.length)
+          throw new UsageError(`a new cohort needs --query, --intr or --ids`);
         const cohort: CohortDoc = {
           _id: name,
           description: options.description ?? existing?.description ?? '',
@@ -82,10 +105,14 @@ export function registerScheduleCommand(program: Command): void {
         } catch (error) {
           // A cron expression BullMQ cannot parse: put the old definition back.
           if (existing) await context.store.cohorts.upsert(existing);
-          throw new UsageError(`schedule rejected: ${error instanceof Error ? error.message : String(error)}`);
+          throw new UsageError(
+            `schedule rejected: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         const state = (await reconcileSchedules(context)).find((entry) => entry.cohort === name);
-        process.stdout.write(`${name}: ${cohort.cron} ${cohort.timeZone} ${cohort.enabled ? `next ${state?.next ?? '-'}` : 'disabled'}\n`);
+        process.stdout.write(
+          `${name}: ${cohort.cron} ${cohort.timeZone} ${cohort.enabled ? `next ${state?.next ?? '-'}` : 'disabled'}\n`,
+        );
       } finally {
         await close();
       }

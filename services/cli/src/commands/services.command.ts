@@ -23,9 +23,15 @@ export function answers(host: string, port: number, timeoutMs = 1_000): Promise<
       socket.destroy();
       resolve(ok);
     };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
+    socket.setTimeout(timeoutMs, () => {
+      done(false);
+    });
+    socket.once('connect', () => {
+      done(true);
+    });
+    socket.once('error', () => {
+      done(false);
+    });
   });
 }
 
@@ -44,19 +50,36 @@ const isLocal = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(hos
 async function ensureRedis(url: string): Promise<string> {
   const { host, port } = hostPort(url, 6379);
   if (await answers(host, port)) return `redis already answering at ${redactUrl(url)}`;
-  if (!isLocal(host)) throw new CliFailure(`Redis at ${redactUrl(url)} does not answer, and it is not local to start`);
+  if (!isLocal(host))
+    throw new CliFailure(`Redis at ${redactUrl(url)} does not answer, and it is not local to start`);
   const dir = path.join(repoRoot, '.data/redis');
   mkdirSync(dir, { recursive: true });
   const result = spawnSync(
     'redis-server',
-    [path.join(repoRoot, 'infra/redis/redis.conf'), '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-      '--daemonize', 'yes', '--logfile', path.join(dir, 'redis.log'), '--pidfile', path.join(dir, 'redis.pid')],
+    [
+      path.join(repoRoot, 'infra/redis/redis.conf'),
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--daemonize',
+      'yes',
+      '--logfile',
+      path.join(dir, 'redis.log'),
+      '--pidfile',
+      path.join(dir, 'redis.pid'),
+    ],
     { stdio: 'inherit' },
   );
   if (result.error || result.status !== 0) {
-    throw new CliFailure(`could not start redis-server (${result.error?.message ?? `exit ${String(result.status)}`}); install it (apt install redis-server) or set REDIS_URL`);
+    throw new CliFailure(
+      `could not start redis-server (${result.error?.message ?? `exit ${String(result.status)}`}); install it (apt install redis-server) or set REDIS_URL`,
+    );
   }
-  if (!(await waitFor(host, port, 15_000))) throw new CliFailure(`redis-server started but ${host}:${String(port)} does not answer`);
+  if (!(await waitFor(host, port, 15_000)))
+    throw new CliFailure(`redis-server started but ${host}:${String(port)} does not answer`);
   return `redis started at ${redactUrl(url)} (data ${dir})`;
 }
 
@@ -64,7 +87,8 @@ async function ensureRedis(url: string): Promise<string> {
 async function ensureDatabase(uri: string): Promise<string> {
   const { host, port } = hostPort(uri, 27017);
   if (await answers(host, port)) return `database already answering at ${redactUrl(uri)}`;
-  if (!isLocal(host)) throw new CliFailure(`MongoDB at ${redactUrl(uri)} does not answer, and it is not local to start`);
+  if (!isLocal(host))
+    throw new CliFailure(`MongoDB at ${redactUrl(uri)} does not answer, and it is not local to start`);
   const script = path.join(repoRoot, 'infra/ferretdb/start.sh');
   const child = spawn(script, ['--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
@@ -75,15 +99,21 @@ async function ensureDatabase(uri: string): Promise<string> {
 }
 
 export function registerServicesCommand(program: Command): void {
-  const services = program.command('services').description('Local Redis and database for development and tests.');
+  const services = program
+    .command('services')
+    .description('Local Redis and database for development and tests.');
   services
     .command('up')
-    .description('Start Redis and FerretDB locally if they do not answer (idempotent; data under .data/) and print the URLs.')
+    .description(
+      'Start Redis and FerretDB locally if they do not answer (idempotent; data under .data/) and print the URLs.',
+    )
     .action(async () => {
       const config = cliConfig();
       process.stderr.write(`${await ensureRedis(config.REDIS_URL)}\n`);
       process.stderr.write(`${await ensureDatabase(config.MONGODB_URI)}\n`);
-      process.stdout.write(`REDIS_URL=${redactUrl(config.REDIS_URL)}\nMONGODB_URI=${redactUrl(config.MONGODB_URI)}\n`);
+      process.stdout.write(
+        `REDIS_URL=${redactUrl(config.REDIS_URL)}\nMONGODB_URI=${redactUrl(config.MONGODB_URI)}\n`,
+      );
     });
   services
     .command('status')

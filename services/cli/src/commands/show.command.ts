@@ -11,11 +11,14 @@ export function registerShowCommand(program: Command): void {
     .description('Print a trial (JSON): now, or as it was at a date.')
     .action(async (nctId: string, options: { asOf?: string; versions?: boolean }) => {
       const id = nctId.toUpperCase();
-      if (!/^NCT\d{8}$/.test(id)) throw new UsageError(`invalid NCT id: ${nctId} (expected NCT followed by 8 digits)`);
+      if (!/^NCT\d{8}$/.test(id))
+        throw new UsageError(`invalid NCT id: ${nctId} (expected NCT followed by 8 digits)`);
       let asOf: Date | undefined;
       if (options.asOf !== undefined) {
         // A bare date means the end of that day (UTC): "as of 2026-09-01" includes what was seen that day.
-        const text = /^\d{4}-\d{2}-\d{2}$/.test(options.asOf) ? `${options.asOf}T23:59:59.999Z` : options.asOf;
+        const text = /^\d{4}-\d{2}-\d{2}$/.test(options.asOf)
+          ? `${options.asOf}T23:59:59.999Z`
+          : options.asOf;
         asOf = new Date(text);
         if (Number.isNaN(asOf.getTime())) throw new UsageError(`invalid --as-of: ${options.asOf}`);
       }
@@ -23,7 +26,10 @@ export function registerShowCommand(program: Command): void {
         const doc = await store.trials.get(id);
         if (!doc) throw new CliFailure(`${id} is not in the store (sync it first)`);
         const ref = asOf ? await store.trials.versionAt(id, asOf) : doc.versions.at(-1);
-        if (!ref) throw new CliFailure(`${id} was first seen at ${doc.firstSeenAt.toISOString()}, after ${options.asOf ?? ''}`);
+        if (!ref)
+          throw new CliFailure(
+            `${id} was first seen at ${doc.firstSeenAt.toISOString()}, after ${options.asOf ?? ''}`,
+          );
         const version = await store.versions.get(ref.id);
         if (!version) throw new CliFailure(`version ${ref.id} of ${id} is missing`);
         const output = {
@@ -37,7 +43,12 @@ export function registerShowCommand(program: Command): void {
             removed: doc.removed,
           },
           ...(options.versions
-            ? { _versions: doc.versions.map((entry) => ({ ...entry, detectedAt: entry.detectedAt.toISOString() })) }
+            ? {
+                _versions: doc.versions.map((entry) => ({
+                  ...entry,
+                  detectedAt: entry.detectedAt.toISOString(),
+                })),
+              }
             : {}),
         };
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

@@ -1,4 +1,5 @@
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
+import { Option } from 'commander';
 import { startPipelineWorkers, type PipelineRuntime } from '@trialwatch/pipeline';
 import { openSyncRun, UnknownCohortError, type SyncTarget } from '@trialwatch/scheduler';
 import type { SyncRunDoc } from '@trialwatch/store';
@@ -31,7 +32,8 @@ export function registerSyncCommand(program: Command): void {
     .option('--external-workers', 'only open the run and enqueue; workers of `trialwatch worker` do the work')
     .addOption(new Option('--timeout <seconds>', 'give up waiting after this long').default('0'))
     .action(async (options: SyncOptions) => {
-      if (!options.once) throw new UsageError('sync needs --once (the nightly schedule runs in `trialwatch worker all`)');
+      if (!options.once)
+        throw new UsageError('sync needs --once (the nightly schedule runs in `trialwatch worker all`)');
       const target = parseTarget(options);
       const timeoutMs = parseTimeout(options.timeout);
       const config = cliConfig();
@@ -42,13 +44,19 @@ export function registerSyncCommand(program: Command): void {
         if (!options.externalWorkers) {
           runtime = await startPipelineWorkers({ config, logger, service: 'cli', handlers: allProcessors });
         }
-        const run = await openSyncRun(connection.context, { target, full: options.full === true, trigger: 'cli' }).catch(
-          (error: unknown) => {
-            if (error instanceof UnknownCohortError) throw new UsageError(error.message);
-            throw error;
-          },
+        const run = await openSyncRun(connection.context, {
+          target,
+          full: options.full === true,
+          trigger: 'cli',
+        }).catch((error: unknown) => {
+          if (error instanceof UnknownCohortError) throw new UsageError(error.message);
+          throw error;
+        });
+        const finished = await waitForRun(
+          connection.context.store.runs.get.bind(connection.context.store.runs),
+          run._id,
+          timeoutMs,
         );
-        const finished = await waitForRun(connection.context.store.runs.get.bind(connection.context.store.runs), run._id, timeoutMs);
         printSummary(finished);
         if (finished.status !== 'completed') process.exitCode = 1;
       } finally {
@@ -59,7 +67,9 @@ export function registerSyncCommand(program: Command): void {
 }
 
 function parseTarget(options: SyncOptions): SyncTarget {
-  const chosen = [options.all, options.query, options.ids, options.cohort].filter((value) => value !== undefined);
+  const chosen = [options.all, options.query, options.ids, options.cohort].filter(
+    (value) => value !== undefined,
+  );
   if (chosen.length > 1) throw new UsageError('choose one of --all, --query, --ids, --cohort');
   if (options.all) return { kind: 'all' };
   if (options.query !== undefined) {
@@ -67,7 +77,10 @@ function parseTarget(options: SyncOptions): SyncTarget {
     return { kind: 'query', term: options.query.trim() };
   }
   if (options.ids !== undefined) {
-    const ids = options.ids.split(/[,\s|]+/).filter(Boolean).map((id) => id.toUpperCase());
+    const ids = options.ids
+      .split(/[,\s|]+/)
+      .filter(Boolean)
+      .map((id) => id.toUpperCase());
     const bad = ids.find((id) => !NCT_ID.test(id));
     if (ids.length === 0) throw new UsageError('--ids needs at least one NCT id');
     if (bad) throw new UsageError(`invalid NCT id in --ids: ${bad} (expected NCT followed by 8 digits)`);
@@ -98,15 +111,20 @@ async function waitForRun(
     } catch (error) {
       // The database may be away for a while (a restart): the run goes on in the workers; keep waiting.
       unreachableSince ??= Date.now();
-      process.stderr.write(`waiting for the database (${error instanceof Error ? error.message : String(error)})\n`);
+      process.stderr.write(
+        `waiting for the database (${error instanceof Error ? error.message : String(error)})\n`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      if (timeoutMs > 0 && Date.now() - started > timeoutMs) throw new CliFailure(`run ${runId}: database unreachable`);
+      if (timeoutMs > 0 && Date.now() - started > timeoutMs)
+        throw new CliFailure(`run ${runId}: database unreachable`);
       continue;
     }
     if (!run) throw new CliFailure(`run ${runId} disappeared from the database`);
     if (run.status !== 'running') return run;
     if (timeoutMs > 0 && Date.now() - started > timeoutMs) {
-      throw new CliFailure(`run ${runId} still running after ${String(timeoutMs / 1000)} s (are workers up?)`);
+      throw new CliFailure(
+        `run ${runId} still running after ${String(timeoutMs / 1000)} s (are workers up?)`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * 1.5, 1000);

@@ -27,16 +27,21 @@ export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .argument('<stage>', 'all, a service (scheduler, fetcher, normalizer, detector, notifier) or a stage')
-    .description('Run pipeline workers until SIGTERM; enqueues nothing (the scheduler reconciles schedules at boot).')
+    .description(
+      'Run pipeline workers until SIGTERM; enqueues nothing (the scheduler reconciles schedules at boot).',
+    )
     .option('--concurrency <n>', 'jobs at once per stage (default: per stage)')
     .option('--metrics-port <port>', 'serve Prometheus /metrics on this port (0: any free port)')
     .option('--shutdown-deadline <ms>', 'how long SIGTERM waits for running jobs', '20000')
     .action(async (which: string, options: WorkerOptions) => {
       const stages = resolveStages(which).filter((stage) => allProcessors[stage] !== undefined);
       const config = cliConfig();
-      const concurrency = options.concurrency === undefined ? undefined : parsePositive(options.concurrency, '--concurrency');
+      const concurrency =
+        options.concurrency === undefined ? undefined : parsePositive(options.concurrency, '--concurrency');
       const metricsPort =
-        options.metricsPort === undefined ? config.METRICS_PORT : parsePort(options.metricsPort, '--metrics-port');
+        options.metricsPort === undefined
+          ? config.METRICS_PORT
+          : parsePort(options.metricsPort, '--metrics-port');
       const deadline = parsePositive(options.shutdownDeadline, '--shutdown-deadline');
       const logger = cliLogger(config, `worker-${which}`);
       // Fail fast with a clear message if nothing answers; afterwards workers wait for Redis on their own.
@@ -69,8 +74,12 @@ export function registerWorkerCommand(program: Command): void {
           logger.info({ signal }, 'shutting down');
           resolve();
         };
-        process.once('SIGTERM', () => stop('SIGTERM'));
-        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => {
+          stop('SIGTERM');
+        });
+        process.once('SIGINT', () => {
+          stop('SIGINT');
+        });
       });
       await runtime.close(deadline);
     });
@@ -78,12 +87,14 @@ export function registerWorkerCommand(program: Command): void {
 
 function parsePositive(value: string, name: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new UsageError(`invalid ${name}: ${value} (a positive integer)`);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new UsageError(`invalid ${name}: ${value} (a positive integer)`);
   return parsed;
 }
 
 function parsePort(value: string, name: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new UsageError(`invalid ${name}: ${value}`);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new UsageError(`invalid ${name}: ${value}`);
   return parsed;
 }
