@@ -85,6 +85,45 @@ class RssWatch {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far; 0 when it is gone. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields =
+      fs
+        .readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+        .split(') ')[1]
+        ?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pid of the process listening on a local TCP port (the database, Redis), from /proc. */
+function pidListeningOn(port: number): number | undefined {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const parts = line.trim().split(/\s+/);
+      if (parts[1]?.endsWith(`:${hex}`) && parts[3] === '0A' && parts[9]) inodes.add(parts[9]);
+    }
+  }
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+        const target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
+        const inode = /socket:\[(\d+)\]/.exec(target)?.[1];
+        if (inode && inodes.has(inode)) return Number(pid);
+      }
+    } catch {
+      // a process we may not inspect, or one that just exited
+    }
+  }
+  return undefined;
+}
+
 interface Environment {
   env: NodeJS.ProcessEnv;
   database: string;
@@ -263,6 +302,7 @@ interface SizeResult {
   firstLoadMs: number;
   events: number;
   rss: Record<string, number>;
+  cpu: Record<string, number>;
   noChange?: { ms: number; dataWrites: number; bookkeepingWrites: number; writes: Record<string, number> };
   onePercent?: { ms: number; requests: number; changed: number; events: number };
 }
@@ -299,8 +339,24 @@ async function measureSize(
     rss.watch('worker', worker.child.pid);
     const metricsPort = Number(/:(\d+)\/metrics/.exec(line)?.[1]);
 
+    const pids = {
+      worker: worker.child.pid,
+      'replay-server': replay.process.child.pid,
+      database: pidListeningOn(Number(new URL(MONGO_BASE.replace(/^mongodb:/, 'http:')).port || 27017)),
+      redis: pidListeningOn(Number(new URL(REDIS_URL.replace(/^redis:/, 'http:')).port || 6379)),
+    };
+    const cpuBefore = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
     const first = await runSync(environmentUsed.env, ['--all'], rss, 'sync');
     const firstMs = Number(first.summary.durationMs);
+    const cpu = Object.fromEntries(
+      Object.entries(pids).map(([name, pid]) => [
+        name,
+        Number((cpuSeconds(pid) - (cpuBefore[name] ?? 0)).toFixed(1)),
+      ]),
+    );
+    log(
+      `  CPU seconds during the first load (${(firstMs / 1000).toFixed(1)} s of wall time): ${JSON.stringify(cpu)}`,
+    );
     if (first.summary.status !== 'completed' || first.summary.fetched !== size) {
       throw new Error(`first load did not complete: ${JSON.stringify(first.summary)}`);
     }
@@ -311,6 +367,7 @@ async function measureSize(
       firstLoadMs: firstMs,
       events: Number(first.summary.events),
       rss: {},
+      cpu,
     };
     log(
       `  first load: ${(firstMs / 1000).toFixed(1)} s, ${result.e2eStudiesPerSec.toFixed(0)} studies/s, ${String(result.events)} events`,

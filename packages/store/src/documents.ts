@@ -64,9 +64,9 @@ export interface TrialVersionDoc {
   detectedAt: Date;
 }
 
-/** A version as written: with the raw record it was made from. */
+/** A version as written: with the raw record it was made from, in the archive format (encodeRawRecord). */
 export interface NewTrialVersion extends TrialVersionDoc {
-  raw: unknown;
+  rawRecord: Buffer;
 }
 
 export interface EventDoc {

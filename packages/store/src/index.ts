@@ -15,7 +15,12 @@ export {
   type ApplyOutcome,
   type TrialHead,
 } from './trials.repository.js';
-export { VersionsRepository, type StoredVersionDoc } from './records.repository.js';
+export {
+  decodeRawRecord,
+  encodeRawRecord,
+  VersionsRepository,
+  type StoredVersionDoc,
+} from './records.repository.js';
 export { EventsRepository, type EventQuery } from './events.repository.js';
 export { DeadLettersRepository } from './dead-letters.repository.js';
 export { RunsRepository, type NewRun } from './runs.repository.js';

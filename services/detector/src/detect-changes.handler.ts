@@ -113,7 +113,7 @@ async function loadVersions(
   const versions = new Map<string, TrialVersionDoc>();
   for (const [id, text] of staged) {
     const [nctId = ''] = id.split('@');
-    const trial = JSON.parse(text) as Trial;
+    const trial = JSON.parse(text.toString('utf8')) as Trial;
     versions.set(id, {
       _id: id,
       nctId,

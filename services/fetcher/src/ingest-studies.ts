@@ -1,7 +1,7 @@
 import type { RawStudy } from '@trialwatch/ctgov-client';
 import { contentHash } from '@trialwatch/domain';
 import { checkedKey, type FetchContext } from '@trialwatch/pipeline';
-import type { BatchRecord, SyncRunDoc } from '@trialwatch/store';
+import { encodeRawRecord, type BatchRecord, type SyncRunDoc } from '@trialwatch/store';
 
 export interface IngestOutcome {
   fetched: number;
@@ -75,7 +75,7 @@ export async function ingestStudies(
   for (let start = 0, part = 0; start < changedEntries.length; start += NORMALIZE_BATCH_SIZE, part += 1) {
     const slice = changedEntries.slice(start, start + NORMALIZE_BATCH_SIZE);
     const normalizeBatchId = `${batchId}b${String(part)}`;
-    const staged = new Map(slice.map(([id, study]) => [id, JSON.stringify(study.record)]));
+    const staged = new Map(slice.map(([id, study]) => [id, encodeRawRecord(study.record)]));
     await context.staging.put(run._id, normalizeBatchId, 'raw', staged);
     await context.queues.enqueue('normalize', {
       runId: run._id,

@@ -1,7 +1,7 @@
 import { normalizeStudy } from '@trialwatch/domain';
 import { maybeFinalizeRun, type PipelineContext } from '@trialwatch/pipeline';
 import { PermanentJobError, type NormalizeBatchPayload, type TrialTransition } from '@trialwatch/queues';
-import type { NewTrialVersion, TrialHead } from '@trialwatch/store';
+import { decodeRawRecord, encodeRawRecord, type NewTrialVersion, type TrialHead } from '@trialwatch/store';
 
 /**
  * Normalize a batch of changed records into versions (archiving each record with its version) and move
@@ -23,7 +23,8 @@ export async function handleNormalizeBatch(
   const drift: { kind: string; path: string; value: string | null; nctId: string }[] = [];
   for (const rawId of rawIds) {
     const [nctId = '', contentHash = ''] = rawId.split('@');
-    const record = records.get(rawId);
+    const encoded = records.get(rawId);
+    const record = encoded ? decodeRawRecord(encoded) : undefined;
     const result = normalizeStudy(record, { contentHash });
     if (!result.ok) {
       failed += 1;
@@ -52,7 +53,7 @@ export async function handleNormalizeBatch(
       nctId,
       contentHash,
       trial: result.trial,
-      raw: record,
+      rawRecord: encoded ?? encodeRawRecord(record),
       runId: payload.runId,
       lastUpdatePostDate: result.trial.lastUpdatePostDate,
       dataTimestamp: run.dataTimestamp,
@@ -118,20 +119,17 @@ export async function handleNormalizeBatch(
   return { changed: transitions.length, failed };
 }
 
-/** The batch's records: staged by the fetcher, or (on a retry after they were dropped) from the archive. */
+/** The batch's records (encoded): staged by the fetcher, or (a retry after they were dropped) from the archive. */
 async function loadRecords(
   context: PipelineContext,
   runId: string,
   batchId: string,
   rawIds: readonly string[],
-): Promise<Map<string, unknown>> {
-  const staged = await context.staging.take(runId, batchId, 'raw', rawIds);
-  const records = new Map<string, unknown>(
-    [...staged.entries()].map(([id, text]) => [id, JSON.parse(text) as unknown]),
-  );
+): Promise<Map<string, Buffer>> {
+  const records = await context.staging.take(runId, batchId, 'raw', rawIds);
   const missing = rawIds.filter((id) => !records.has(id));
   if (missing.length > 0) {
-    for (const [id, record] of await context.store.versions.raws(missing)) records.set(id, record);
+    for (const [id, encoded] of await context.store.versions.encodedRaws(missing)) records.set(id, encoded);
   }
   const lost = rawIds.filter((id) => !records.has(id));
   if (lost.length > 0) {
