@@ -39,6 +39,8 @@ func run() error {
 	handler := flag.String("handler", "sqlite", "backend handler: sqlite or postgresql")
 	pgURL := flag.String("postgresql-url", "postgres://127.0.0.1:5432/ferretdb", "PostgreSQL URL for --handler postgresql")
 	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn, error")
+	synchronous := flag.String("sqlite-synchronous", "normal",
+		"sqlite: PRAGMA synchronous (off, normal, full, extra); normal with WAL loses no integrity, only the last commits on power loss")
 	idIndexEvery := flag.Duration("id-index-interval", time.Second,
 		"sqlite: how often to add the missing _id lookup index to new collections (0 disables; see idindex.go)")
 	flag.Parse()
@@ -73,7 +75,14 @@ func run() error {
 			return fmt.Errorf("create data dir: %w", err)
 		}
 		// FerretDB wants a "file:" URI for a directory, ending with "/".
-		cfg.SQLiteURL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs) + "/"}).String()
+		switch *synchronous {
+		case "off", "normal", "full", "extra":
+		default:
+			return fmt.Errorf("bad --sqlite-synchronous %q (want off, normal, full or extra)", *synchronous)
+		}
+		// FerretDB adds busy_timeout, journal_mode(wal) and auto_vacuum to these pragmas itself.
+		query := url.Values{"_pragma": {"synchronous(" + *synchronous + ")"}}
+		cfg.SQLiteURL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs) + "/", RawQuery: query.Encode()}).String()
 		sqliteDir = abs
 	case "postgresql":
 		cfg.PostgreSQLURL = *pgURL
