@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Trial } from '@trialwatch/domain';
 import { Binary, type Collection, type FindCursor } from 'mongodb';
@@ -20,21 +21,37 @@ export interface StoredVersionDoc extends Omit<TrialVersionDoc, 'trial'> {
  * process's memory (RSS +90 MB under load; see docs/BENCHMARKS.md).
  */
 export function encodeRawRecord(record: unknown): Buffer {
-  return deflateRawSync(Buffer.from(JSON.stringify(record)), { level: 1 });
+  return deflateRawSync(Buffer.from(asciiJson(record), 'latin1'), { level: 1 });
 }
 
 export function decodeRawRecord(bytes: Uint8Array): unknown {
-  return JSON.parse(inflateRawSync(bytes).toString('utf8')) as unknown;
+  const json = inflateRawSync(bytes);
+  return JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as unknown;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+/**
+ * JSON with every non-ASCII character escaped (\uXXXX): the bytes are ASCII, so they decode through the
+ * latin1 view (a copy) instead of Node's UTF-8 decoder, which is slow on text with a few non-ASCII
+ * characters (measured: it was the largest single cost of the worker).
+ */
+export function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  NON_ASCII.lastIndex = 0;
+  if (!NON_ASCII.test(json)) return json;
+  return json.replace(NON_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function encode(version: NewTrialVersion): StoredVersionDoc {
   const { rawRecord, trial, ...meta } = version;
-  return { ...meta, trial: new Binary(Buffer.from(JSON.stringify(trial))), raw: new Binary(rawRecord) };
+  return { ...meta, trial: new Binary(Buffer.from(asciiJson(trial), 'latin1')), raw: new Binary(rawRecord) };
 }
 
 function decode(doc: StoredVersionDoc): TrialVersionDoc {
   const { raw: _raw, trial, ...meta } = doc;
-  return { ...meta, trial: JSON.parse(Buffer.from(trial.buffer).toString('utf8')) as Trial };
+  const json = Buffer.from(trial.buffer);
+  return { ...meta, trial: JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as Trial };
 }
 
 /** Append-only versions, and the raw archive that travels with them. */

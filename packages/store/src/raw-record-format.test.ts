@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { asciiJson, decodeRawRecord, encodeRawRecord } from './records.repository.js';
+
+describe('the raw archive format', () => {
+  const record = {
+    protocolSection: { identificationModule: { nctId: 'NCT01234567', briefTitle: 'Lutathera ≥ 7.4 GBq — “PRRT” in Zürich 😀' } },
+    odd: ['\u0085', '\u00ff', 'plain'],
+  };
+
+  it('round-trips any JSON value, non-ASCII and astral characters included', () => {
+    expect(decodeRawRecord(encodeRawRecord(record))).toEqual(record);
+  });
+
+  it('writes ASCII only, escaping what is not', () => {
+    const json = asciiJson(record);
+    expect([...json].every((char) => char.charCodeAt(0) < 0x80)).toBe(true);
+    expect(json).toContain('\\u2265');
+    expect(JSON.parse(json)).toEqual(record);
+  });
+
+  it('leaves pure ASCII JSON as JSON.stringify writes it', () => {
+    expect(asciiJson({ a: 'b', c: [1, 2] })).toBe(JSON.stringify({ a: 'b', c: [1, 2] }));
+  });
+
+  it('compresses a registry-sized record', () => {
+    const big = { studies: Array.from({ length: 200 }, (_, index) => ({ index, text: 'neuroendocrine tumour '.repeat(5) })) };
+    expect(encodeRawRecord(big).length).toBeLessThan(JSON.stringify(big).length / 4);
+  });
+});
