@@ -51,7 +51,10 @@ function encode(version: NewTrialVersion): StoredVersionDoc {
 function decode(doc: StoredVersionDoc): TrialVersionDoc {
   const { raw: _raw, trial, ...meta } = doc;
   const json = Buffer.from(trial.buffer);
-  return { ...meta, trial: JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as Trial };
+  return {
+    ...meta,
+    trial: JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as Trial,
+  };
 }
 
 /** Append-only versions, and the raw archive that travels with them. */
