@@ -193,15 +193,17 @@ describe('fault tolerance, with real processes and real servers', () => {
     await dropEnvironment(env);
   }, 300_000);
 
-  it('a registry answering 429/503 and cutting bodies: completes, with the failures counted and retried', async () => {
+  it('a registry answering 429/503, timing out and cutting bodies: completes, with the failures counted and retried', async () => {
     const registry = await replay({
       dataDir: realRecordsDir,
       pageSizeCap: 1,
       faultRate: 0.3,
       truncateRate: 0.2,
+      hangRate: 0.1,
+      hangMs: 10_000,
       seed: 14,
     });
-    const env = testEnvironment(registry.url);
+    const env = testEnvironment(registry.url, { CTGOV_TIMEOUT_MS: 1_000 });
     cleanups.push(() => dropEnvironment(env));
     const processEnv = asProcessEnv(env, { ...FAST_RECOVERY, METRICS_PORT: '0' });
     const worker = track(await startWorkerProcess(processEnv));
@@ -216,7 +218,7 @@ describe('fault tolerance, with real processes and real servers', () => {
       );
     const injected = registry.stats.faults;
     console.log(
-      `[fault] flaky registry: studies expected 10, fetched ${String(summary.fetched)}; injected 429=${String(injected.rateLimited)} 503=${String(injected.unavailable)} truncated=${String(injected.truncated)}; client counted rateLimited=${String(counter('rateLimited'))} serverErrors=${String(counter('serverErrors'))} invalidBodies=${String(counter('invalidBodies'))} retries=${String(counter('retries'))}`,
+      `[fault] flaky registry: studies expected 10, fetched ${String(summary.fetched)}; injected 429=${String(injected.rateLimited)} 503=${String(injected.unavailable)} truncated=${String(injected.truncated)} hung=${String(injected.hung)}; client counted rateLimited=${String(counter('rateLimited'))} serverErrors=${String(counter('serverErrors'))} invalidBodies=${String(counter('invalidBodies'))} timeouts=${String(counter('timeouts'))} retries=${String(counter('retries'))}`,
     );
     expect(code).toBe(0);
     expect(summary).toMatchObject({
@@ -230,8 +232,10 @@ describe('fault tolerance, with real processes and real servers', () => {
     expect(counter('rateLimited')).toBe(injected.rateLimited);
     expect(counter('serverErrors')).toBe(injected.unavailable);
     expect(counter('invalidBodies')).toBe(injected.truncated);
+    expect(injected.hung).toBeGreaterThan(0);
+    expect(counter('timeouts')).toBe(injected.hung);
     expect(counter('retries')).toBeGreaterThanOrEqual(
-      injected.rateLimited + injected.unavailable + injected.truncated,
+      injected.rateLimited + injected.unavailable + injected.truncated + injected.hung,
     );
   });
 

@@ -21,6 +21,7 @@ export interface TestEnvironment {
   CTGOV_REQUESTS_PER_MINUTE: number;
   CTGOV_PAGE_SIZE: number;
   CTGOV_MAX_RETRIES: number;
+  CTGOV_TIMEOUT_MS?: number;
 }
 
 /** A fresh database name and queue prefix on the real servers, for one test file or scenario. */

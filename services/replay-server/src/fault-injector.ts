@@ -1,7 +1,7 @@
-export type RequestFault = 'rate_limited' | 'unavailable';
+export type RequestFault = 'rate_limited' | 'unavailable' | 'hang';
 
 export interface FaultInjector {
-  /** Whether this request is answered 429 or 503 instead (half each), or served. */
+  /** Whether this request hangs (no answer: the client times out), is answered 429 or 503 (half each), or is served. */
   requestFault(): RequestFault | null;
   /** For a 200 body: null to send it whole, or a function telling where to cut a body of `length` bytes. */
   truncation(): ((length: number) => number) | null;
@@ -10,14 +10,23 @@ export interface FaultInjector {
 export interface FaultOptions {
   faultRate: number;
   truncateRate: number;
+  /** Share of requests left without an answer (a timeout for the client). */
+  hangRate?: number;
   seed: number;
 }
 
 /** Faults drawn from one seeded stream: the same seed and the same request order give the same faults. */
-export function createFaultInjector({ faultRate, truncateRate, seed }: FaultOptions): FaultInjector {
+export function createFaultInjector({
+  faultRate,
+  truncateRate,
+  hangRate = 0,
+  seed,
+}: FaultOptions): FaultInjector {
   const random = mulberry32(seed);
   return {
     requestFault() {
+      // Drawn only when hanging is asked for, so that the other faults of a seed stay as they were.
+      if (hangRate > 0 && random() < hangRate) return 'hang';
       if (faultRate <= 0 || random() >= faultRate) return null;
       return random() < 0.5 ? 'rate_limited' : 'unavailable';
     },

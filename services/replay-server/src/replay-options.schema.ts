@@ -41,6 +41,9 @@ export const ReplayServerOptions = z.object({
   pageSizeCap: z.number().int().min(1).optional(),
   /** Share of 200 bodies cut at a random point (Content-Length matching what is sent). */
   truncateRate: ratio.default(0),
+  /** Share of API requests left without an answer for `hangMs` (then 503): the client's timeout fires. */
+  hangRate: ratio.default(0),
+  hangMs: z.number().int().min(1).default(30_000),
   /** After this many studies in one paging sequence, a last page without nextPageToken. */
   stopPagingAfter: z.number().int().min(0).optional(),
   /** Seed of the fault stream; random when absent. */

@@ -27,7 +27,7 @@ const RESULT_CACHE_SIZE = 16;
 
 export interface ReplayStats {
   requests: number;
-  faults: { rateLimited: number; unavailable: number; truncated: number };
+  faults: { rateLimited: number; unavailable: number; truncated: number; hung: number };
   pagesServed: number;
   studiesServed: number;
   studyBodiesServed: number;
@@ -56,11 +56,12 @@ export async function startReplayServer(input: ReplayServerOptions): Promise<Rep
   const faults = createFaultInjector({
     faultRate: options.faultRate,
     truncateRate: options.truncateRate,
+    hangRate: options.hangRate,
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
   });
   const stats: ReplayStats = {
     requests: 0,
-    faults: { rateLimited: 0, unavailable: 0, truncated: 0 },
+    faults: { rateLimited: 0, unavailable: 0, truncated: 0, hung: 0 },
     pagesServed: 0,
     studiesServed: 0,
     studyBodiesServed: 0,
@@ -201,6 +202,19 @@ export async function startReplayServer(input: ReplayServerOptions): Promise<Rep
     }
     if (options.delayMs > 0) await delay(options.delayMs);
     const fault = faults.requestFault();
+    if (fault === 'hang') {
+      stats.faults.hung++;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.hangMs);
+        response.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      if (!response.writableEnded && !response.destroyed)
+        sendText(response, 503, 'Service Unavailable (hung)');
+      return;
+    }
     if (fault === 'rate_limited') {
       stats.faults.rateLimited++;
       sendText(response, 429, 'Too Many Requests', { 'Retry-After': '1' });

@@ -13,6 +13,8 @@ interface ReplayServerFlags {
   delayMs?: string;
   pageSizeCap?: string;
   truncateRate?: string;
+  hangRate?: string;
+  hangMs?: string;
   stopPagingAfter?: string;
   seed?: string;
   dataTimestamp?: string;
@@ -26,6 +28,8 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   delayMs: '--delay-ms',
   pageSizeCap: '--page-size-cap',
   truncateRate: '--truncate-rate',
+  hangRate: '--hang-rate',
+  hangMs: '--hang-ms',
   stopPagingAfter: '--stop-paging-after',
   seed: '--seed',
   dataTimestamp: '--data-timestamp',
@@ -43,6 +47,8 @@ export function registerReplayServerCommand(program: Command): void {
     .option('--delay-ms <n>', 'latency added to every request')
     .option('--page-size-cap <n>', 'at most this many studies a page')
     .option('--truncate-rate <r>', 'share of 200 bodies cut at a random point')
+    .option('--hang-rate <r>', 'share of requests left unanswered (clients time out)')
+    .option('--hang-ms <n>', 'how long an unanswered request hangs before a 503 (default 30000)')
     .option('--stop-paging-after <n>', 'end paging after this many studies, totalCount unchanged')
     .option('--seed <n>', 'seed of the fault stream (deterministic faults)')
     .option('--data-timestamp <iso>', 'dataTimestamp reported by /version (default: newest file mtime)')
@@ -71,6 +77,8 @@ function parseFlags(flags: ReplayServerFlags, defaultFaultRate: number | undefin
     delayMs: number(flags.delayMs, '--delay-ms'),
     pageSizeCap: number(flags.pageSizeCap, '--page-size-cap'),
     truncateRate: number(flags.truncateRate, '--truncate-rate'),
+    hangRate: number(flags.hangRate, '--hang-rate'),
+    hangMs: number(flags.hangMs, '--hang-ms'),
     stopPagingAfter: number(flags.stopPagingAfter, '--stop-paging-after'),
     seed: number(flags.seed, '--seed'),
     dataTimestamp: flags.dataTimestamp,
