@@ -6,11 +6,9 @@
  * copy has its interventions renamed to PRRT combination spellings, so classification does real work.
  * normalizeStudy does all three steps (schema, Trial, drift, PRRT classification, content hash).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { normalizeStudy } from '@trialwatch/domain';
-import { realRecordsDir } from '../../test/support/paths.js';
+import { loadTemplates, variant } from './corpus.js';
 
 interface Options {
   size: number;
@@ -29,55 +27,13 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
-type Json = Record<string, unknown>;
-
-const PRRT_INTERVENTIONS = [
-  ['Lutetium Lu 177 Dotatate', 'Olaparib'],
-  ['[177Lu]Lu-DOTA-TOC', 'Capecitabine', 'Temozolomide'],
-  ['90Y-DOTATOC', 'Iobenguane I-131'],
-  ['68Ga-DOTATATE PET', 'Pembrolizumab'],
-] as const;
-const STATUSES = ['RECRUITING', 'ACTIVE_NOT_RECRUITING', 'COMPLETED', 'UNKNOWN'] as const;
-
-function object(value: unknown): Json {
-  return typeof value === 'object' && value !== null ? (value as Json) : {};
-}
-
-/** A deterministic variant of a template: the i-th study of the corpus. */
-function variant(template: Json, index: number): Json {
-  const study = structuredClone(template);
-  const protocol = object(study.protocolSection);
-  object(protocol.identificationModule).nctId = `NCT${String(90_000_000 + index).padStart(8, '0')}`;
-  const status = object(protocol.statusModule);
-  status.overallStatus = STATUSES[index % STATUSES.length];
-  status.lastUpdatePostDateStruct = {
-    date: `2025-${String((index % 12) + 1).padStart(2, '0')}-15`,
-    type: 'ACTUAL',
-  };
-  const enrollment = object(object(protocol.designModule).enrollmentInfo);
-  enrollment.count = 10 + (index % 500);
-  if (index % 4 === 0) {
-    const arms = object(protocol.armsInterventionsModule);
-    const names = PRRT_INTERVENTIONS[(index / 4) % PRRT_INTERVENTIONS.length] ?? [];
-    const interventions = Array.isArray(arms.interventions) ? (arms.interventions as Json[]) : [];
-    interventions.forEach((intervention, i) => {
-      intervention.name = names[i % names.length];
-    });
-  }
-  return study;
-}
-
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
-  const templates = fs
-    .readdirSync(realRecordsDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(fs.readFileSync(path.join(realRecordsDir, name), 'utf8')) as Json);
+  const templates = loadTemplates();
   const corpus = Array.from({ length: options.size }, (_, i) =>
     variant(templates[i % templates.length] ?? {}, i),
   );
