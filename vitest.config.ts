@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // Unit tests first, then the integration tests (they need the servers and take longer).
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,6 +24,7 @@ export default defineConfig({
           // Integration files share one Redis and one database server; each uses its own prefix and database.
           fileParallelism: true,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
