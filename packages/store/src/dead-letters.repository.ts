@@ -1,19 +1,25 @@
 import type { Collection, Filter } from 'mongodb';
 import type { DeadLetterDoc } from './documents.js';
+import { isDuplicateKeyError } from './store.js';
 
 export class DeadLettersRepository {
   constructor(private readonly deadLetters: Collection<DeadLetterDoc>) {}
 
   /** Keyed deterministically by the caller, so recording the same failure twice keeps one letter. */
   async record(letter: Omit<DeadLetterDoc, 'createdAt' | 'replayedAt'>, now: Date): Promise<void> {
-    await this.deadLetters.updateOne(
-      { _id: letter._id },
-      {
-        $set: { ...letter, replayedAt: null },
-        $setOnInsert: { createdAt: now },
-      },
-      { upsert: true },
-    );
+    const write = () =>
+      this.deadLetters.updateOne(
+        { _id: letter._id },
+        { $set: { ...letter, replayedAt: null }, $setOnInsert: { createdAt: now } },
+        { upsert: true },
+      );
+    try {
+      await write();
+    } catch (error) {
+      // A concurrent upsert of the same letter inserted it first: update the one that exists.
+      if (!isDuplicateKeyError(error)) throw error;
+      await write();
+    }
   }
 
   list(filter: { runId?: string; pendingOnly?: boolean; limit?: number } = {}) {
