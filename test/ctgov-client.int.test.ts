@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BadRequestError,
   createCtgovClient,
@@ -13,35 +13,10 @@ import {
   type StudiesPage,
   type StudiesQuery,
 } from '@trialwatch/ctgov-client';
-import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
-import { realRecordsDir } from './support/paths.js';
-import { readRealRecords, rewriteRecord, tempCorpus, type RealRecord } from './support/replay-corpus.js';
+import type { ReplayServer } from '@trialwatch/replay-server';
+import { replayFixtures, rewriteRecord, tempCorpus, type RealRecord } from './support/replay-corpus.js';
 
-let records: RealRecord[];
-const servers: ReplayServer[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  records = await readRealRecords();
-});
-/** A real record by position, for tests that rewrite one. */
-function sample(index = 0): RealRecord {
-  const real = records[index];
-  if (!real) throw new Error(`no real record #${index} in ${realRecordsDir}`);
-  return real;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-afterAll(async () => {
-  await Promise.all(cleanups.map((cleanup) => cleanup()));
-});
-
-async function serve(options: Partial<Parameters<typeof startReplayServer>[0]> = {}): Promise<ReplayServer> {
-  const server = await startReplayServer({ dataDir: realRecordsDir, ...options });
-  servers.push(server);
-  return server;
-}
+const { sample, serve, cleanups, records: realRecords } = replayFixtures();
 
 /** A fast client: the replay server is local, so no need to pace at the registry's 50 a minute. */
 function client(server: ReplayServer, options: Partial<CtgovClientOptions> = {}) {
@@ -61,15 +36,15 @@ async function collect(pages: AsyncIterable<StudiesPage>): Promise<StudiesPage[]
 }
 
 const nctIdOf = (real: RealRecord) => real.record.protocolSection.identificationModule.nctId;
-const allIds = () => records.map(nctIdOf).sort();
+const allIds = () => realRecords().map(nctIdOf).sort();
 const idsOf = (pages: StudiesPage[]) => pages.flatMap((page) => page.studies.map((study) => study.nctId));
 
 describe('ctgov client against the replay server: paging', () => {
   it('pages one study at a time to the end, with totalCount equal to what arrived', async () => {
     const server = await serve({ pageSizeCap: 1 });
     const pages = await collect(client(server).iterateStudies({ pageSize: 1000 }));
-    expect(pages).toHaveLength(records.length);
-    expect(pages[0]?.totalCount).toBe(records.length);
+    expect(pages).toHaveLength(realRecords().length);
+    expect(pages[0]?.totalCount).toBe(realRecords().length);
     expect(pages.slice(1).every((page) => page.totalCount === null)).toBe(true);
     expect(pages.at(-1)?.nextPageToken).toBeNull();
     expect(idsOf(pages)).toEqual(allIds());
@@ -108,7 +83,7 @@ describe('ctgov client against the replay server: paging', () => {
       for await (const page of client(server).iterateStudies({ pageSize: 3 })) pages.push(page);
     })().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(IncompleteResultError);
-    expect(failure).toMatchObject({ expected: records.length, received: 4, retryable: false });
+    expect(failure).toMatchObject({ expected: realRecords().length, received: 4, retryable: false });
     expect(idsOf(pages)).toHaveLength(4);
   });
 
@@ -132,7 +107,7 @@ describe('ctgov client against the replay server: searches', () => {
 
   it('filters by overall status', async () => {
     const status = sample().record.protocolSection.statusModule.overallStatus;
-    const expected = records
+    const expected = realRecords()
       .filter((real) => real.record.protocolSection.statusModule.overallStatus === status)
       .map(nctIdOf)
       .sort();
@@ -141,11 +116,11 @@ describe('ctgov client against the replay server: searches', () => {
   });
 
   it('matches query.intr on intervention names, case-insensitively, with OR', async () => {
-    const names = records
+    const names = realRecords()
       .slice(0, 2)
       .map((real) => real.record.protocolSection.armsInterventionsModule?.interventions?.[0]?.name ?? '');
     const lowered = names.map((name) => name.toLowerCase());
-    const expected = records
+    const expected = realRecords()
       .filter((real) =>
         (real.record.protocolSection.armsInterventionsModule?.interventions ?? []).some((item) =>
           lowered.some((name) => item.name.toLowerCase().includes(name)),
@@ -160,18 +135,18 @@ describe('ctgov client against the replay server: searches', () => {
   });
 
   it('selects a LastUpdatePostDate window, in filter.advanced or in query.term', async () => {
-    const dates = records
+    const dates = realRecords()
       .map((real) => real.record.protocolSection.statusModule.lastUpdatePostDateStruct?.date ?? '')
       .sort();
     const from = dates[Math.floor(dates.length / 2)] ?? '';
-    const expected = records
+    const expected = realRecords()
       .filter(
         (real) => (real.record.protocolSection.statusModule.lastUpdatePostDateStruct?.date ?? '') >= from,
       )
       .map(nctIdOf)
       .sort();
     expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThan(records.length);
+    expect(expected.length).toBeLessThan(realRecords().length);
     const window = `AREA[LastUpdatePostDate]RANGE[${from},MAX]`;
     expect(await search({ filterAdvanced: window })).toEqual(expected);
     expect(await search({ queryTerm: window })).toEqual(expected);
@@ -180,7 +155,7 @@ describe('ctgov client against the replay server: searches', () => {
   it('returns only the requested fields', async () => {
     const server = await serve();
     const page = await client(server).fetchStudiesPage({ fields: ['NCTId', 'OverallStatus'], pageSize: 2 });
-    const first = records.find((real) => nctIdOf(real) === allIds()[0]);
+    const first = realRecords().find((real) => nctIdOf(real) === allIds()[0]);
     expect(page.studies[0]).toEqual({
       nctId: allIds()[0],
       record: {
@@ -302,7 +277,6 @@ describe('ctgov client against the replay server: one study, version, failures',
     const server = await serve();
     const url = server.url;
     await server.close();
-    servers.splice(servers.indexOf(server), 1);
     const ctgov = createCtgovClient({
       baseUrl: url,
       requestsPerMinute: 60_000,

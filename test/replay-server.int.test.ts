@@ -1,42 +1,17 @@
 import { spawn } from 'node:child_process';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
+import { describe, expect, it } from 'vitest';
 import { realRecordsDir, repoRoot } from './support/paths.js';
 import {
-  readRealRecords,
+  replayFixtures,
   rewriteRecord,
   tempCorpus,
   writeAtomically,
   type RealRecord,
 } from './support/replay-corpus.js';
 
-let records: RealRecord[];
-const servers: ReplayServer[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  records = await readRealRecords();
-});
-/** A real record by position, for tests that rewrite one. */
-function sample(index = 0): RealRecord {
-  const real = records[index];
-  if (!real) throw new Error(`no real record #${index} in ${realRecordsDir}`);
-  return real;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-afterAll(async () => {
-  await Promise.all(cleanups.map((cleanup) => cleanup()));
-});
-
-async function serve(options: Partial<Parameters<typeof startReplayServer>[0]> = {}): Promise<ReplayServer> {
-  const server = await startReplayServer({ dataDir: realRecordsDir, ...options });
-  servers.push(server);
-  return server;
-}
+const { sample, serve, cleanups, records: realRecords } = replayFixtures();
 
 async function corpus(): Promise<string> {
   const { dir, remove } = await tempCorpus();
@@ -68,7 +43,7 @@ describe('replay server: /studies paging', () => {
     const server = await serve();
     const seen: string[] = [];
     const first = JSON.parse((await get(`${server.url}/studies?pageSize=3&countTotal=true`)).text) as Page;
-    expect(first.totalCount).toBe(records.length);
+    expect(first.totalCount).toBe(realRecords().length);
     let page = first;
     seen.push(...page.studies.map(idOf));
     while (page.nextPageToken !== undefined) {
@@ -80,7 +55,9 @@ describe('replay server: /studies paging', () => {
       expect(page.totalCount).toBeUndefined();
       seen.push(...page.studies.map(idOf));
     }
-    const expected = records.map((real) => real.record.protocolSection.identificationModule.nctId).sort();
+    const expected = realRecords()
+      .map((real) => real.record.protocolSection.identificationModule.nctId)
+      .sort();
     expect(seen).toEqual(expected);
   });
 
@@ -97,7 +74,7 @@ describe('replay server: /studies paging', () => {
     expect(page.studies).toHaveLength(4);
     const plain = await serve();
     expect((JSON.parse((await get(`${plain.url}/studies`)).text) as Page).studies).toHaveLength(
-      Math.min(10, records.length),
+      Math.min(10, realRecords().length),
     );
   });
 
@@ -120,7 +97,7 @@ describe('replay server: /studies paging', () => {
   it('stops paging early when asked, while totalCount keeps the full number', async () => {
     const server = await serve({ stopPagingAfter: 4 });
     const first = JSON.parse((await get(`${server.url}/studies?pageSize=3&countTotal=true`)).text) as Page;
-    expect(first.totalCount).toBe(records.length);
+    expect(first.totalCount).toBe(realRecords().length);
     const second = JSON.parse(
       (await get(`${server.url}/studies?pageSize=3&pageToken=${first.nextPageToken ?? ''}`)).text,
     ) as Page;
@@ -178,7 +155,7 @@ describe('replay server: one study, version, stats', () => {
       pagesServed: 1,
       studiesServed: 2,
       notFound: 1,
-      indexedFiles: records.length,
+      indexedFiles: realRecords().length,
     });
   });
 });
@@ -312,7 +289,7 @@ describe('trialwatch replay-server (CLI)', () => {
       line,
     );
     expect(match).not.toBeNull();
-    expect(Number(match?.[2])).toBe(records.length);
+    expect(Number(match?.[2])).toBe(realRecords().length);
     const version = await get(`${match?.[1] ?? ''}/version`);
     expect(version.status).toBe(200);
     const exited = new Promise<number | null>((resolve) =>

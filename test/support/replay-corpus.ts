@@ -1,6 +1,8 @@
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { realRecordsDir } from './paths.js';
 
 /** The parts of a registry record the replay tests read or rewrite. */
@@ -60,4 +62,44 @@ export function rewriteRecord(
     };
   }
   return copy;
+}
+
+/**
+ * The lifecycle the replay-server and client tests share: the real records read once, replay servers over
+ * them closed after each test, and clean-ups run at the end. Call at the top level of a test file.
+ */
+export function replayFixtures(): {
+  sample: (index?: number) => RealRecord;
+  serve: (options?: Partial<Parameters<typeof startReplayServer>[0]>) => Promise<ReplayServer>;
+  cleanups: (() => Promise<void>)[];
+  records: () => RealRecord[];
+} {
+  let records: RealRecord[] = [];
+  const servers: ReplayServer[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    records = await readRealRecords();
+  });
+  afterEach(async () => {
+    // A test may have closed its server already (to test a dead registry).
+    await Promise.all(servers.splice(0).map((server) => server.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await Promise.all(cleanups.map((cleanup) => cleanup()));
+  });
+  return {
+    records: () => records,
+    cleanups,
+    /** A real record by position, for tests that rewrite one. */
+    sample(index = 0) {
+      const real = records[index];
+      if (!real) throw new Error(`no real record #${String(index)} in ${realRecordsDir}`);
+      return real;
+    },
+    async serve(options = {}) {
+      const server = await startReplayServer({ dataDir: realRecordsDir, ...options });
+      servers.push(server);
+      return server;
+    },
+  };
 }

@@ -1,20 +1,10 @@
-/** The kinds of change the pipeline detects, as planted-changes.json names them. */
-export const PLANTED_CHANGE_TYPES = [
-  'status_changed',
-  'why_stopped_changed',
-  'enrollment_changed',
-  'date_changed',
-  'phase_changed',
-  'results_posted',
-  'sites_changed',
-  'countries_changed',
-  'interventions_changed',
-  'combination_changed',
-] as const;
-export type PlantedChangeType = (typeof PLANTED_CHANGE_TYPES)[number];
+import type { DateChangeKind, DateField, TrialChangeType } from '@trialwatch/domain';
 
-export type PlantedDateField = 'startDate' | 'primaryCompletionDate' | 'completionDate';
-export type PlantedDateKind = 'slip' | 'pull_in' | 'refined' | 'actualized';
+/** The kinds of change the pipeline detects, as planted-changes.json names them (the domain's own list). */
+export { TRIAL_CHANGE_TYPES as PLANTED_CHANGE_TYPES } from '@trialwatch/domain';
+export type PlantedChangeType = TrialChangeType;
+export type PlantedDateField = DateField;
+export type PlantedDateKind = DateChangeKind;
 
 /**
  * One change planted between the 2024-04 snapshot and today's records. `from` and `to` are the values
