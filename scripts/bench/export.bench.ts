@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createStore } from '@trialwatch/store';
 import { insertBulkTrials, runCliMeasured } from '../../test/support/bulk-trials.js';
 import { repoRoot } from '../../test/support/paths.js';
+import { CLI_NODE_FLAGS } from '../../test/support/processes.js';
 
 const sizeFlag = process.argv.indexOf('--size');
 const size = sizeFlag >= 0 ? Number(process.argv[sizeFlag + 1]) : 50_000;
@@ -48,6 +49,7 @@ try {
             '-f',
             '%M',
             process.execPath,
+            ...CLI_NODE_FLAGS,
             '--import',
             'tsx',
             'services/cli/src/main.ts',

@@ -4,6 +4,7 @@ import { normalizeStudy, type Trial } from '@trialwatch/domain';
 import type { Store, TrialDoc } from '@trialwatch/store';
 import { repoRoot } from './paths.js';
 import { readRealRecords } from './real-records.js';
+import { CLI_NODE_FLAGS } from './processes.js';
 
 /** A normalized real record (read from ../shared at run time, never copied) to clone trials from. */
 export function trialTemplate(): Trial {
@@ -106,11 +107,15 @@ export async function runCliMeasured(
   pollMs = 20,
 ): Promise<MeasuredRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/cli/src/main.ts', ...args], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...CLI_NODE_FLAGS, '--import', 'tsx', 'services/cli/src/main.ts', ...args],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peakRss = 0;
