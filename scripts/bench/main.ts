@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { diffTrials, normalizeStudy } from '@trialwatch/domain';
-import { createStore } from '@trialwatch/store';
+import { createStore, newTrialDoc, type TrialDoc } from '@trialwatch/store';
 import { Redis } from 'ioredis';
 import { CLI_NODE_FLAGS, spawnCli, spawnProcess, type RunningProcess } from '../../test/support/processes.js';
 import { changedVariant, corpusNctId, loadTemplates, variant, writeCorpus, type Json } from './corpus.js';
@@ -225,42 +225,33 @@ function dbWrites(metrics: string): Map<string, number> {
 
 /** (a) the store's ceiling: the normalized documents, inserted straight into the database in bulk. */
 async function measureCeiling(templates: readonly Json[], size: number): Promise<number> {
-  const docs: Record<string, unknown>[] = [];
+  const docs: TrialDoc[] = [];
   const now = new Date();
   for (let index = 0; index < size; index += 1) {
     const result = normalizeStudy(variant(templates[index % templates.length] as Json, index));
     if (!result.ok) continue;
-    const versionId = `${result.trial.nctId}@${result.trial.contentHash}`;
-    // The same shape the pipeline stores as the current trial.
-    docs.push({
-      _id: result.trial.nctId,
-      trial: result.trial,
-      versionId,
-      contentHash: result.trial.contentHash,
-      lastUpdatePostDate: result.trial.lastUpdatePostDate,
-      firstSeenAt: now,
-      lastChangedAt: now,
-      lastRunId: 'ceiling',
-      cohorts: [],
-      cohortMembership: {},
-      removed: false,
-      removedAt: null,
-      removedRunId: null,
-      versions: [
+    const { trial } = result;
+    // The very document the pipeline stores as the current trial.
+    docs.push(
+      newTrialDoc(
         {
-          id: versionId,
-          previousId: null,
-          lastUpdatePostDate: result.trial.lastUpdatePostDate,
-          detectedAt: now,
+          _id: `${trial.nctId}@${trial.contentHash}`,
+          nctId: trial.nctId,
+          contentHash: trial.contentHash,
+          trial,
           runId: 'ceiling',
+          lastUpdatePostDate: trial.lastUpdatePostDate,
+          dataTimestamp: null,
+          detectedAt: now,
         },
-      ],
-    });
+        { cohort: null, now },
+      ),
+    );
   }
   const database = `twbench_ceiling_${randomBytes(4).toString('hex')}`;
   const store = await createStore(`${MONGO_BASE}/${database}`);
   try {
-    const collection = store.database.db.collection('trials');
+    const collection = store.database.collections.trials;
     const started = performance.now();
     for (let start = 0; start < docs.length; start += 1000) {
       await collection.insertMany(docs.slice(start, start + 1000), { ordered: false });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { normalizeStudy, type Trial } from '@trialwatch/domain';
-import type { Store, TrialDoc } from '@trialwatch/store';
+import { newTrialDoc, type Store, type TrialDoc } from '@trialwatch/store';
 import { repoRoot } from './paths.js';
 import { readRealRecords } from './real-records.js';
 import { CLI_NODE_FLAGS } from './processes.js';
@@ -35,31 +35,19 @@ export function bulkTrialDoc(template: Trial, index: number, now: Date): TrialDo
     lastUpdatePostDate: `2025-${String((index % 12) + 1).padStart(2, '0')}-15`,
     contentHash: `${template.contentHash.slice(0, 48)}${String(index).padStart(16, '0')}`,
   };
-  const versionId = `${nctId}@${trial.contentHash}`;
-  return {
-    _id: nctId,
-    trial,
-    versionId,
-    contentHash: trial.contentHash,
-    lastUpdatePostDate: trial.lastUpdatePostDate,
-    firstSeenAt: now,
-    lastChangedAt: now,
-    lastRunId: 'run_bulk',
-    cohorts: index % 2 === 0 ? ['bulk'] : [],
-    cohortMembership: {},
-    removed: false,
-    removedAt: null,
-    removedRunId: null,
-    versions: [
-      {
-        id: versionId,
-        previousId: null,
-        lastUpdatePostDate: trial.lastUpdatePostDate,
-        detectedAt: now,
-        runId: 'run_bulk',
-      },
-    ],
-  };
+  return newTrialDoc(
+    {
+      _id: `${nctId}@${trial.contentHash}`,
+      nctId,
+      contentHash: trial.contentHash,
+      trial,
+      runId: 'run_bulk',
+      lastUpdatePostDate: trial.lastUpdatePostDate,
+      dataTimestamp: null,
+      detectedAt: now,
+    },
+    { cohort: index % 2 === 0 ? 'bulk' : null, now },
+  );
 }
 
 /** Insert `count` generated trials (the `first`-th on) in batches; returns how long it took (ms). */

@@ -11,6 +11,7 @@ export { findByIds, mapLimit } from './find-by-ids.js';
 export {
   TrialsRepository,
   HeadConflictError,
+  newTrialDoc,
   toHead,
   type ApplyOutcome,
   type TrialHead,

@@ -207,7 +207,11 @@ export class TrialsRepository {
   }
 }
 
-function newTrialDoc(version: TrialVersionDoc, context: { cohort: string | null; now: Date }): TrialDoc {
+/** The current-trial document of a trial first seen at `version` (also what benchmarks insert as the ceiling). */
+export function newTrialDoc(
+  version: TrialVersionDoc,
+  context: { cohort: string | null; now: Date },
+): TrialDoc {
   return {
     _id: version.nctId,
     trial: version.trial,
