@@ -3,6 +3,7 @@ import { createLogger } from '@trialwatch/logger';
 import {
   createPipelineContext,
   startPipelineWorkers,
+  waitForRun,
   type FetchContext,
   type PipelineRuntime,
   type PipelineSettings,
@@ -82,27 +83,13 @@ export async function startTestPipeline(
     runtime,
     async sync(target = { kind: 'all' }, options = {}) {
       const run = await openSyncRun(context, { target, full: options.full ?? false, trigger: 'cli' });
-      return waitForRun(context, run._id, options.timeoutMs ?? 60_000);
+      return waitForRun(context.store.runs, run._id, { timeoutMs: options.timeoutMs ?? 60_000 });
     },
     async close() {
       await runtime.close(5_000);
       await dropEnvironment(env);
     },
   };
-}
-
-export async function waitForRun(
-  context: Pick<FetchContext, 'store'>,
-  runId: string,
-  timeoutMs: number,
-): Promise<SyncRunDoc> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await context.store.runs.get(runId);
-    if (run && run.status !== 'running') return run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not finish within ${String(timeoutMs)} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Drop the test database and every Redis key under the test prefix. */

@@ -19,3 +19,4 @@ export { RunProgressStore } from './run-progress-store.js';
 export { runWorkerService } from './run-worker-service.js';
 export { HeadCache } from './head-cache.js';
 export { StagingArea } from './staging-area.js';
+export { RunWaitError, waitForRun } from './wait-for-run.js';

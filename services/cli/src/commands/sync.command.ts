@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { startPipelineWorkers, type PipelineRuntime } from '@trialwatch/pipeline';
+import { RunWaitError, startPipelineWorkers, waitForRun, type PipelineRuntime } from '@trialwatch/pipeline';
 import { openSyncRun, UnknownCohortError, type SyncTarget } from '@trialwatch/scheduler';
 import type { SyncRunDoc } from '@trialwatch/store';
 import { CliFailure, UsageError } from '../cli-error.js';
@@ -52,11 +52,16 @@ export function registerSyncCommand(program: Command): void {
           if (error instanceof UnknownCohortError) throw new UsageError(error.message);
           throw error;
         });
-        const finished = await waitForRun(
-          connection.context.store.runs.get.bind(connection.context.store.runs),
-          run._id,
+        const finished = await waitForRun(connection.context.store.runs, run._id, {
           timeoutMs,
-        );
+          onDatabaseError: (error) => {
+            process.stderr.write(
+              `waiting for the database (${error instanceof Error ? error.message : String(error)})\n`,
+            );
+          },
+        }).catch((error: unknown) => {
+          throw error instanceof RunWaitError ? new CliFailure(error.message) : error;
+        });
         printSummary(finished);
         if (finished.status !== 'completed') process.exitCode = 1;
       } finally {
@@ -93,42 +98,6 @@ function parseTimeout(value: string | undefined): number {
   const seconds = Number(value ?? '0');
   if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`invalid --timeout: ${String(value)}`);
   return seconds * 1000;
-}
-
-async function waitForRun(
-  getRun: (runId: string) => Promise<SyncRunDoc | null>,
-  runId: string,
-  timeoutMs: number,
-): Promise<SyncRunDoc> {
-  const started = Date.now();
-  let delay = 100;
-  let unreachableSince: number | null = null;
-  for (;;) {
-    let run: SyncRunDoc | null;
-    try {
-      run = await getRun(runId);
-      unreachableSince = null;
-    } catch (error) {
-      // The database may be away for a while (a restart): the run goes on in the workers; keep waiting.
-      unreachableSince ??= Date.now();
-      process.stderr.write(
-        `waiting for the database (${error instanceof Error ? error.message : String(error)})\n`,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      if (timeoutMs > 0 && Date.now() - started > timeoutMs)
-        throw new CliFailure(`run ${runId}: database unreachable`);
-      continue;
-    }
-    if (!run) throw new CliFailure(`run ${runId} disappeared from the database`);
-    if (run.status !== 'running') return run;
-    if (timeoutMs > 0 && Date.now() - started > timeoutMs) {
-      throw new CliFailure(
-        `run ${runId} still running after ${String(timeoutMs / 1000)} s (are workers up?)`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 1.5, 1000);
-  }
 }
 
 function printSummary(run: SyncRunDoc): void {
