@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { connect } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { answers } from '../../services/cli/src/commands/services.command.js';
 import { repoRoot } from './paths.js';
 
 declare module 'vitest' {
@@ -10,25 +10,6 @@ declare module 'vitest' {
     redisUrl: string;
     mongoBaseUri: string;
   }
-}
-
-function answers(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => {
-      done(false);
-    });
-    socket.once('connect', () => {
-      done(true);
-    });
-    socket.once('error', () => {
-      done(false);
-    });
-  });
 }
 
 /**

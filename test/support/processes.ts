@@ -1,8 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { connect } from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './paths.js';
+import { answers } from '../../services/cli/src/commands/services.command.js';
 
 export interface RunningProcess {
   child: ChildProcessWithoutNullStreams;
@@ -99,28 +99,9 @@ export async function runSyncProcess(
   return { code, summary, stdout: sync.stdout(), stderr: sync.stderr() };
 }
 
-export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => {
-      done(false);
-    });
-    socket.once('connect', () => {
-      done(true);
-    });
-    socket.once('error', () => {
-      done(false);
-    });
-  });
-}
-
 export async function waitForPort(port: number, up: boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await portAnswers(port)) !== up) {
+  while ((await answers('127.0.0.1', port, 500)) !== up) {
     if (Date.now() > deadline)
       throw new Error(`port ${String(port)} still ${up ? 'closed' : 'open'} after ${String(timeoutMs)} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
