@@ -23,7 +23,7 @@ import { startReplayServer } from '@trialwatch/replay-server';
 import { openSyncRun } from '@trialwatch/scheduler';
 import { Redis } from 'ioredis';
 import { verifyWebhookSignature } from '../../services/notifier/src/index.js';
-import { allProcessors } from '../../services/cli/src/runtime.js';
+import { allProcessors } from '../../services/cli/src/all-processors.js';
 import { realRecordsDir } from '../../test/support/paths.js';
 
 interface Options {

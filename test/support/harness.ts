@@ -8,7 +8,7 @@ import {
   type PipelineRuntime,
   type PipelineSettings,
 } from '@trialwatch/pipeline';
-import { allProcessors } from '../../services/cli/src/runtime.js';
+import { allProcessors } from '../../services/cli/src/all-processors.js';
 import { openSyncRun, type SyncTarget } from '@trialwatch/scheduler';
 import type { SyncRunDoc } from '@trialwatch/store';
 import { Redis } from 'ioredis';

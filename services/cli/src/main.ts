@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@trialwatch/config';
 import { CliFailure, UsageError } from './cli-error.js';
-import { commandModules } from './commands/index.js';
+import { commandLoaders } from './commands/index.js';
 
 const program = new Command('trialwatch')
   .description(
@@ -15,7 +15,11 @@ const program = new Command('trialwatch')
     },
   });
 
-for (const register of commandModules) register(program);
+// Load the command being run (all of them for help, or for a name commander will reject).
+const requested = process.argv[2];
+const only = requested === undefined ? undefined : commandLoaders[requested];
+const registers = await Promise.all((only ? [only] : Object.values(commandLoaders)).map((load) => load()));
+for (const register of registers) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,25 +1,11 @@
 import { loadConfig, type ServiceEnv } from '@trialwatch/config';
-import { detectorProcessors } from '@trialwatch/detector';
-import { fetcherProcessors } from '@trialwatch/fetcher';
 import { createLogger, type Logger } from '@trialwatch/logger';
-import { normalizerProcessors } from '@trialwatch/normalizer';
-import { notifierProcessors } from '@trialwatch/notifier';
-import { createPipelineContext, type FetchContext, type HandlerFactories } from '@trialwatch/pipeline';
-import { assertRedisReachable, RedisUnavailableError, type StageName } from '@trialwatch/queues';
-import { schedulerProcessors } from '@trialwatch/scheduler';
+import type { FetchContext } from '@trialwatch/pipeline';
+import type { StageName } from '@trialwatch/queues';
 import { createStore, DatabaseUnavailableError, type Store } from '@trialwatch/store';
 import { CliFailure } from './cli-error.js';
 
 export type CliConfig = ServiceEnv<'cli'>;
-
-/** Every stage's processor, for processes that run several stages. */
-export const allProcessors: HandlerFactories = {
-  ...schedulerProcessors,
-  ...fetcherProcessors,
-  ...normalizerProcessors,
-  ...detectorProcessors,
-  ...notifierProcessors,
-};
 
 /** Which stages each deployable service runs. */
 export const SERVICE_STAGES: Record<string, readonly StageName[]> = {
@@ -44,6 +30,9 @@ export async function connectPipeline(
   config: CliConfig,
   logger: Logger,
 ): Promise<{ context: FetchContext; close: () => Promise<void> }> {
+  // Loaded here, not at start-up: commands that only read the database never need queues or the client.
+  const { assertRedisReachable, RedisUnavailableError } = await import('@trialwatch/queues');
+  const { createPipelineContext } = await import('@trialwatch/pipeline');
   try {
     await assertRedisReachable(config.REDIS_URL);
     return await createPipelineContext(config, logger);

@@ -1,37 +1,27 @@
 import type { Command } from 'commander';
-import { registerApiCommand } from './api.command.js';
-import { registerAlertsCommand } from './alerts.command.js';
-import { registerBaselineCommand } from './baseline.command.js';
-import { registerChangesCommand } from './changes.command.js';
-import { registerDeadLettersCommand } from './dead-letters.command.js';
-import { registerDemoDataCommand } from './demo-data.command.js';
-import { registerExportCommand } from './export.command.js';
-import { registerNormalizeCommand } from './normalize.command.js';
-import { registerReplayServerCommand } from './replay-server.command.js';
-import { registerResetCommand } from './reset.command.js';
-import { registerScheduleCommand } from './schedule.command.js';
-import { registerServicesCommand } from './services.command.js';
-import { registerShowCommand } from './show.command.js';
-import { registerStatusCommand } from './status.command.js';
-import { registerSyncCommand } from './sync.command.js';
-import { registerWorkerCommand } from './worker.command.js';
 
-/** Every command registers itself on the program; add new command modules here. */
-export const commandModules: ReadonlyArray<(program: Command) => void> = [
-  registerSyncCommand,
-  registerChangesCommand,
-  registerShowCommand,
-  registerBaselineCommand,
-  registerWorkerCommand,
-  registerStatusCommand,
-  registerScheduleCommand,
-  registerDeadLettersCommand,
-  registerServicesCommand,
-  registerReplayServerCommand,
-  registerDemoDataCommand,
-  registerResetCommand,
-  registerNormalizeCommand,
-  registerAlertsCommand,
-  registerApiCommand,
-  registerExportCommand,
-];
+type Register = (program: Command) => void;
+
+/**
+ * Every command, by name, loaded on demand: `trialwatch changes` imports the changes command alone, not the
+ * workers, the API and the replay server (start-up time and memory of every CLI process; see main.ts).
+ * Add new command modules here.
+ */
+export const commandLoaders: Readonly<Record<string, () => Promise<Register>>> = {
+  sync: async () => (await import('./sync.command.js')).registerSyncCommand,
+  changes: async () => (await import('./changes.command.js')).registerChangesCommand,
+  show: async () => (await import('./show.command.js')).registerShowCommand,
+  baseline: async () => (await import('./baseline.command.js')).registerBaselineCommand,
+  worker: async () => (await import('./worker.command.js')).registerWorkerCommand,
+  status: async () => (await import('./status.command.js')).registerStatusCommand,
+  schedule: async () => (await import('./schedule.command.js')).registerScheduleCommand,
+  'dead-letters': async () => (await import('./dead-letters.command.js')).registerDeadLettersCommand,
+  services: async () => (await import('./services.command.js')).registerServicesCommand,
+  'replay-server': async () => (await import('./replay-server.command.js')).registerReplayServerCommand,
+  'demo-data': async () => (await import('./demo-data.command.js')).registerDemoDataCommand,
+  reset: async () => (await import('./reset.command.js')).registerResetCommand,
+  normalize: async () => (await import('./normalize.command.js')).registerNormalizeCommand,
+  alerts: async () => (await import('./alerts.command.js')).registerAlertsCommand,
+  api: async () => (await import('./api.command.js')).registerApiCommand,
+  export: async () => (await import('./export.command.js')).registerExportCommand,
+};

@@ -4,7 +4,8 @@ import { RunWaitError, startPipelineWorkers, waitForRun, type PipelineRuntime } 
 import { openSyncRun, UnknownCohortError, type SyncTarget } from '@trialwatch/scheduler';
 import type { SyncRunDoc } from '@trialwatch/store';
 import { CliFailure, UsageError } from '../cli-error.js';
-import { allProcessors, cliConfig, cliLogger, connectPipeline } from '../runtime.js';
+import { allProcessors } from '../all-processors.js';
+import { cliConfig, cliLogger, connectPipeline } from '../runtime.js';
 
 interface SyncOptions {
   once?: boolean;

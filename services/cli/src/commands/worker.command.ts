@@ -4,7 +4,8 @@ import { reconcileDigestSchedules } from '@trialwatch/notifier';
 import { STAGE_NAMES, type StageName } from '@trialwatch/queues';
 import { reconcileSchedules } from '@trialwatch/scheduler';
 import { UsageError } from '../cli-error.js';
-import { allProcessors, cliConfig, cliLogger, connectPipeline, SERVICE_STAGES } from '../runtime.js';
+import { allProcessors } from '../all-processors.js';
+import { cliConfig, cliLogger, connectPipeline, SERVICE_STAGES } from '../runtime.js';
 
 interface WorkerOptions {
   concurrency?: string;
