@@ -12,6 +12,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi
 fi
 
+# The Go side of infra/ferretdb (its log handler).
+go_cmd="$(command -v go || echo /usr/local/go/bin/go)"
+(cd infra/ferretdb && "$go_cmd" test ./... >&2)
+
 pnpm --silent typecheck
 pnpm --silent lint
 pnpm test

@@ -54,7 +54,7 @@ func run() error {
 		return fmt.Errorf("bad --log-level: %w", err)
 	}
 
-	logger := slog.New(quietHandler{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
+	logger := slog.New(newQuietHandler(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
 	slog.SetDefault(logger)
 
 	cfg := &ferretdb.Config{
