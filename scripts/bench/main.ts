@@ -1,5 +1,5 @@
 /**
- * `pnpm --silent bench [--size N] [--json] [--no-scale] [--compare-batches]`: the pipeline at registry scale,
+ * `pnpm --silent bench [--size N] [--json] [--no-scale] [--compare-batches] [--workers N]`: the pipeline at registry scale,
  * measured in one run on this machine, against the store's own ceiling. Prints a table, and with --json a
  * last line `{"size","ceilingDocsPerSec","e2eStudiesPerSec","ratio","normalizeStudiesPerSecPerCore",
  * "peakRssMb","noChangeWrites","perStudyMsBySize"}`. Corpora are generated at run time from the real
@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diffTrials, normalizeStudy } from '@trialwatch/domain';
+import { contentHash, diffTrials, normalizeStudy } from '@trialwatch/domain';
 import { createStore, newTrialDoc, type TrialDoc } from '@trialwatch/store';
 import { Redis } from 'ioredis';
 import { CLI_NODE_FLAGS, spawnCli, spawnProcess, type RunningProcess } from '../../test/support/processes.js';
@@ -22,10 +22,12 @@ interface Options {
   json: boolean;
   scale: boolean;
   compareBatches: boolean;
+  /** `trialwatch worker all` processes for the pipeline runs (default 1). */
+  workers: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { size: 5000, json: false, scale: true, compareBatches: false };
+  const options: Options = { size: 5000, json: false, scale: true, compareBatches: false, workers: 1 };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--size') {
@@ -33,6 +35,12 @@ function parseOptions(argv: readonly string[]): Options {
       if (!Number.isInteger(value) || value < 100)
         throw new Error(`--size needs an integer ≥ 100, got ${String(argv[i + 1])}`);
       options.size = value;
+      i += 1;
+    } else if (arg === '--workers') {
+      const value = Number(argv[i + 1]);
+      if (!Number.isInteger(value) || value < 1 || value > 16)
+        throw new Error(`--workers needs an integer from 1 to 16, got ${String(argv[i + 1])}`);
+      options.workers = value;
       i += 1;
     } else if (arg === '--json') options.json = true;
     else if (arg === '--no-scale') options.scale = false;
@@ -213,12 +221,14 @@ async function workerMetrics(port: number): Promise<string> {
   return (await fetch(`http://127.0.0.1:${String(port)}/metrics`)).text();
 }
 
-function dbWrites(metrics: string): Map<string, number> {
+/** Database write statements by collection, summed over the workers' /metrics. */
+function sumWrites(metrics: readonly string[]): Map<string, number> {
   const writes = new Map<string, number>();
-  for (const match of metrics.matchAll(
-    /trialwatch_db_write_statements\{collection="([^"]+)"[^}]*\} (\d+)/g,
-  )) {
-    writes.set(match[1] ?? '', Number(match[2]));
+  for (const text of metrics) {
+    for (const match of text.matchAll(/trialwatch_db_write_statements\{collection="([^"]+)"[^}]*\} (\d+)/g)) {
+      const collection = match[1] ?? '';
+      writes.set(collection, (writes.get(collection) ?? 0) + Number(match[2]));
+    }
   }
   return writes;
 }
@@ -263,27 +273,52 @@ async function measureCeiling(templates: readonly Json[], size: number): Promise
   }
 }
 
-/** (d) pure stages: normalize + classify + hash, and diff, per study, on this one core (CPU time). */
-function measurePure(templates: readonly Json[], size: number): number {
+interface PureResult {
+  /** (d) as the issue lists it: normalize + classify + diff, per study per core (CPU time). */
+  normalizeClassifyDiff: number;
+  /** The same with the content hash, which the fetch stage computes once per record served. */
+  withContentHash: number;
+  hashUs: number;
+}
+
+/**
+ * (d) pure stages, on this one core (CPU time), on records as the pipeline gets them (parsed from JSON).
+ * The normalize stage gets each record's content hash from the fetch stage (which needs it to skip
+ * unchanged records): normalize + classify + diff is timed that way, the hash separately.
+ */
+function measurePure(templates: readonly Json[], size: number): PureResult {
   const count = Math.min(size, 5000);
+  const parsed = (study: Json) => JSON.parse(JSON.stringify(study)) as Json;
   const studies = Array.from({ length: count }, (_, index) =>
-    variant(templates[index % templates.length] as Json, index),
+    parsed(variant(templates[index % templates.length] as Json, index)),
   );
   const changed = Array.from({ length: count }, (_, index) =>
-    changedVariant(templates[index % templates.length] as Json, index),
+    parsed(changedVariant(templates[index % templates.length] as Json, index)),
   );
   for (let index = 0; index < Math.min(500, count); index += 1) normalizeStudy(studies[index]);
+
+  const hashCpu = process.cpuUsage();
+  const hashes = studies.map((study) => contentHash(study));
+  const changedHashes = changed.map((study) => contentHash(study));
+  const hashUsed = process.cpuUsage(hashCpu);
+  const hashUs = (hashUsed.user + hashUsed.system) / (2 * count);
+
   const cpu = process.cpuUsage();
   let events = 0;
   for (let index = 0; index < count; index += 1) {
-    const before = normalizeStudy(studies[index]);
-    const after = normalizeStudy(changed[index]);
+    const before = normalizeStudy(studies[index], { contentHash: hashes[index] });
+    const after = normalizeStudy(changed[index], { contentHash: changedHashes[index] });
     if (before.ok && after.ok) events += diffTrials(before.trial, after.trial).length;
   }
   const used = process.cpuUsage(cpu);
   if (events === 0) throw new Error('the diff found nothing: the benchmark corpus is wrong');
   // Two normalizations and one diff per study: count the studies a sync would process (one each).
-  return (2 * count) / ((used.user + used.system) / 1e6);
+  const perStudyUs = (used.user + used.system) / (2 * count);
+  return {
+    normalizeClassifyDiff: 1e6 / perStudyUs,
+    withContentHash: 1e6 / (perStudyUs + hashUs),
+    hashUs,
+  };
 }
 
 interface SizeResult {
@@ -305,11 +340,12 @@ async function measureSize(
   size: number,
   full: boolean,
   extraEnv: Record<string, string> = {},
+  workerCount = 1,
 ): Promise<SizeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tw-bench-${String(size)}-`));
   const rss = new RssWatch();
   let replay: { process: RunningProcess; url: string } | undefined;
-  let worker: RunningProcess | undefined;
+  const workers: RunningProcess[] = [];
   let environmentUsed: Environment | undefined;
   try {
     const started = performance.now();
@@ -321,17 +357,25 @@ async function measureSize(
     environmentUsed = environment(replay.url, extraEnv);
     // BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the worker process only.
     const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    worker = spawnProcess(
-      process.execPath,
-      [...CLI_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'services/cli/src/main.ts', 'worker', 'all'],
-      environmentUsed.env,
-    );
-    const line = await worker.waitForLine(/^worker .* running/, 120_000);
-    rss.watch('worker', worker.child.pid);
-    const metricsPort = Number(/:(\d+)\/metrics/.exec(line)?.[1]);
+    const metricsPorts: number[] = [];
+    const workerPids: Record<string, number | undefined> = {};
+    for (let index = 0; index < workerCount; index += 1) {
+      const worker = spawnProcess(
+        process.execPath,
+        [...CLI_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'services/cli/src/main.ts', 'worker', 'all'],
+        environmentUsed.env,
+      );
+      workers.push(worker);
+      const line = await worker.waitForLine(/^worker .* running/, 120_000);
+      const name = index === 0 ? 'worker' : `worker-${String(index + 1)}`;
+      rss.watch(name, worker.child.pid);
+      workerPids[name] = worker.child.pid;
+      metricsPorts.push(Number(/:(\d+)\/metrics/.exec(line)?.[1]));
+    }
+    const writesNow = async () => sumWrites(await Promise.all(metricsPorts.map(workerMetrics)));
 
     const pids = {
-      worker: worker.child.pid,
+      ...workerPids,
       'replay-server': replay.process.child.pid,
       database: pidListeningOn(Number(new URL(MONGO_BASE.replace(/^mongodb:/, 'http:')).port || 27017)),
       redis: pidListeningOn(Number(new URL(REDIS_URL.replace(/^redis:/, 'http:')).port || 6379)),
@@ -365,9 +409,9 @@ async function measureSize(
     );
 
     if (full) {
-      const before = dbWrites(await workerMetrics(metricsPort));
+      const before = await writesNow();
       const again = await runSync(environmentUsed.env, ['--all', '--full'], rss, 'sync');
-      const after = dbWrites(await workerMetrics(metricsPort));
+      const after = await writesNow();
       const writes: Record<string, number> = {};
       for (const [name, count] of after) {
         const delta = count - (before.get(name) ?? 0);
@@ -414,7 +458,7 @@ async function measureSize(
     return result;
   } finally {
     rss.result();
-    await worker?.kill('SIGTERM');
+    await Promise.all(workers.map((worker) => worker.kill('SIGTERM')));
     await replay?.process.kill('SIGTERM');
     if (environmentUsed) await dropEnvironment(environmentUsed);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -433,20 +477,23 @@ async function main(): Promise<void> {
   );
 
   log('(d) pure stages …');
-  const normalizeStudiesPerSecPerCore = measurePure(templates, options.size);
-  log(`  ${normalizeStudiesPerSecPerCore.toFixed(0)} studies/s/core`);
+  const pure = measurePure(templates, options.size);
+  const normalizeStudiesPerSecPerCore = pure.normalizeClassifyDiff;
+  log(
+    `  normalize+classify+diff ${normalizeStudiesPerSecPerCore.toFixed(0)} studies/s/core; content hash ${pure.hashUs.toFixed(0)} µs/study; all three with the hash ${pure.withContentHash.toFixed(0)} studies/s/core`,
+  );
 
   log(`(a) store ceiling at ${String(options.size)} …`);
   const ceilingDocsPerSec = await measureCeiling(templates, options.size);
   log(`  ${ceilingDocsPerSec.toFixed(0)} docs/s`);
 
   log(`(b,e,f,g) pipeline at ${String(options.size)} …`);
-  const main = await measureSize(templates, options.size, true);
+  const main = await measureSize(templates, options.size, true, {}, options.workers);
   const sizes = options.scale ? [options.size * 4, options.size * 10] : [];
   const scaled: SizeResult[] = [main];
   for (const size of sizes) {
     log(`(h) pipeline at ${String(size)} …`);
-    scaled.push(await measureSize(templates, size, false));
+    scaled.push(await measureSize(templates, size, false, {}, options.workers));
   }
   let batches: { pageSize: number; studiesPerSec: number; workerRssMb: number }[] | undefined;
   if (options.compareBatches) {
@@ -454,7 +501,13 @@ async function main(): Promise<void> {
     const size = Math.min(options.size, 2000);
     for (const pageSize of [10, 100, 250, 1000]) {
       log(`batch size ${String(pageSize)} at ${String(size)} …`);
-      const result = await measureSize(templates, size, false, { CTGOV_PAGE_SIZE: String(pageSize) });
+      const result = await measureSize(
+        templates,
+        size,
+        false,
+        { CTGOV_PAGE_SIZE: String(pageSize) },
+        options.workers,
+      );
       batches.push({
         pageSize,
         studiesPerSec: Math.round(result.e2eStudiesPerSec),
@@ -464,13 +517,20 @@ async function main(): Promise<void> {
   }
 
   const ratio = main.e2eStudiesPerSec / ceilingDocsPerSec;
-  const peakRss = Math.max(...scaled.flatMap((result) => [result.rss.worker ?? 0, result.rss.sync ?? 0]));
+  const peakRss = Math.max(
+    ...scaled.flatMap((result) =>
+      Object.entries(result.rss)
+        .filter(([name]) => name === 'sync' || name.startsWith('worker'))
+        .map(([, mb]) => mb),
+    ),
+  );
   const perStudyMsBySize = Object.fromEntries(
     scaled.map((result) => [String(result.size), Number(result.perStudyMs.toFixed(3))]),
   );
   const table = [
     `size ${String(options.size)}: ceiling ${ceilingDocsPerSec.toFixed(0)} docs/s, end to end ${main.e2eStudiesPerSec.toFixed(0)} studies/s, ratio ${ratio.toFixed(2)}`,
-    `pure normalize+classify+hash+diff: ${normalizeStudiesPerSecPerCore.toFixed(0)} studies/s/core`,
+    `pure normalize+classify+diff: ${normalizeStudiesPerSecPerCore.toFixed(0)} studies/s/core (with the fetch stage's content hash, ${pure.hashUs.toFixed(0)} µs/study: ${pure.withContentHash.toFixed(0)})`,
+    `worker processes: ${String(options.workers)}`,
     `no-change re-sync: ${String(main.noChange?.dataWrites)} data writes, ${((main.noChange?.ms ?? 0) / 1000).toFixed(1)} s vs first load ${(main.firstLoadMs / 1000).toFixed(1)} s`,
     `1% changed night: ${((main.onePercent?.ms ?? 0) / 1000).toFixed(1)} s, ${String(main.onePercent?.requests)} requests`,
     ...scaled.map(

@@ -20,6 +20,12 @@ export interface PipelineSettings {
   staleDataHours: number;
   /** How long a webhook or Slack receiver may take to answer (NOTIFY_TIMEOUT_MS). */
   notifyTimeoutMs: number;
+  /**
+   * Backpressure: a page is not fetched while this many normalize batches wait (at most `backlogWaitMs`).
+   * Fetching outruns normalizing; without a bound, a registry-scale pull stages gigabytes in Redis.
+   */
+  normalizeBacklog: number;
+  backlogWaitMs: number;
   /** Per-stage job options over the registry's defaults, for jobs this context enqueues (tests: shorter backoff). */
   jobOptions?: StageJobOptions;
 }
@@ -30,6 +36,8 @@ export const DEFAULT_SETTINGS: Omit<PipelineSettings, 'prefix'> = {
   verifyBatchSize: 200,
   staleDataHours: 48,
   notifyTimeoutMs: 10_000,
+  normalizeBacklog: 2,
+  backlogWaitMs: 20_000,
 };
 
 /** What every stage handler is given: its I/O, injected. */

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 
 const STAGING_TTL_SECONDS = 3 * 24 * 3600;
+/** Batches whose decoded values one process keeps for a taker in the same process (see `put`). */
+const LOCAL_BATCHES = 3;
 
 /**
  * Hands records from one stage to the next without a database round trip per study: the fetcher stages
@@ -8,9 +10,13 @@ const STAGING_TTL_SECONDS = 3 * 24 * 3600;
  * carries only ids; what is staged expires, and a retry that finds it gone falls back to the database.
  */
 export class StagingArea {
+  /** Decoded values of the last few batches this process staged, by staging key (oldest first). */
+  private readonly local = new Map<string, ReadonlyMap<string, unknown>>();
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    private readonly localBatches = LOCAL_BATCHES,
   ) {}
 
   private key(runId: string, batchId: string, kind: string): string {
@@ -22,10 +28,35 @@ export class StagingArea {
     batchId: string,
     kind: 'raw' | 'trials',
     entries: ReadonlyMap<string, string | Buffer>,
+    decoded?: ReadonlyMap<string, unknown>,
   ): Promise<void> {
     if (entries.size === 0) return;
     const key = this.key(runId, batchId, kind);
     await this.redis.multi().hset(key, Object.fromEntries(entries)).expire(key, STAGING_TTL_SECONDS).exec();
+    if (decoded && this.localBatches > 0) {
+      this.local.set(key, decoded);
+      for (const oldest of this.local.keys()) {
+        if (this.local.size <= this.localBatches) break;
+        this.local.delete(oldest);
+      }
+    }
+  }
+
+  /**
+   * The decoded values staged with `put` by this same process, if it still holds them (at most the last
+   * few batches): with `worker all`, the next stage usually runs where the previous one did and skips
+   * decoding what it staged. Taken once; any other taker decodes what `take` returns. The values are
+   * shared, not copied: neither side may mutate them.
+   */
+  takeLocal(
+    runId: string,
+    batchId: string,
+    kind: 'raw' | 'trials',
+  ): ReadonlyMap<string, unknown> | undefined {
+    const key = this.key(runId, batchId, kind);
+    const values = this.local.get(key);
+    this.local.delete(key);
+    return values;
   }
 
   async take(
@@ -45,6 +76,8 @@ export class StagingArea {
   }
 
   async drop(runId: string, batchId: string, kind: 'raw' | 'trials'): Promise<void> {
-    await this.redis.del(this.key(runId, batchId, kind));
+    const key = this.key(runId, batchId, kind);
+    this.local.delete(key);
+    await this.redis.del(key);
   }
 }

@@ -109,11 +109,13 @@ async function loadVersions(
   payload: DetectChangesPayload,
 ): Promise<Map<string, TrialVersionDoc>> {
   const toIds = payload.transitions.map((t) => t.toVersion).filter((id): id is string => id !== null);
-  const staged = await context.staging.take(payload.runId, payload.batchId, 'trials', toIds);
+  const local = context.staging.takeLocal(payload.runId, payload.batchId, 'trials');
+  const staged = local
+    ? new Map(toIds.filter((id) => local.has(id)).map((id) => [id, local.get(id) as Trial]))
+    : decodeTrials(await context.staging.take(payload.runId, payload.batchId, 'trials', toIds));
   const versions = new Map<string, TrialVersionDoc>();
-  for (const [id, text] of staged) {
+  for (const [id, trial] of staged) {
     const [nctId = ''] = id.split('@');
-    const trial = JSON.parse(text.toString('utf8')) as Trial;
     versions.set(id, {
       _id: id,
       nctId,
@@ -133,4 +135,8 @@ async function loadVersions(
   });
   for (const [id, version] of await context.store.versions.byIds(needed)) versions.set(id, version);
   return versions;
+}
+
+function decodeTrials(staged: ReadonlyMap<string, Buffer>): Map<string, Trial> {
+  return new Map([...staged].map(([id, text]) => [id, JSON.parse(text.toString('utf8')) as Trial]));
 }

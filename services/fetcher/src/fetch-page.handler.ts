@@ -14,6 +14,7 @@ export async function handleFetchPage(
     context.logger.info({ runId: payload.runId }, 'run not running; page skipped');
     return { fetched: 0 };
   }
+  await waitForNormalizeBacklog(context);
   const query = toStudiesQuery(search, run.windowFrom, context.settings.pageSize);
   const page = await context.client.fetchStudiesPage(query, payload.pageToken);
   const pageKey = `s${payload.searchIndex}p${payload.pageIndex}`;
@@ -45,4 +46,20 @@ export async function handleFetchPage(
   );
   await maybeFinalizeRun(context, run._id);
   return { fetched: outcome.fetched };
+}
+
+const BACKLOG_POLL_MS = 25;
+
+/**
+ * Backpressure: wait (bounded) while the normalizers have `normalizeBacklog` batches waiting. Fetching
+ * is faster than normalizing, so without it a large pull stages its records in Redis faster than they are
+ * consumed; with it, a batch is usually normalized by the process that staged it, from memory.
+ */
+export async function waitForNormalizeBacklog(context: FetchContext): Promise<void> {
+  const { normalizeBacklog, backlogWaitMs } = context.settings;
+  const normalize = context.queues.queue('normalize');
+  const deadline = Date.now() + backlogWaitMs;
+  while ((await normalize.getWaitingCount()) >= normalizeBacklog && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, BACKLOG_POLL_MS));
+  }
 }

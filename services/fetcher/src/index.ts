@@ -1,5 +1,5 @@
 export { fetcherProcessors } from './processors.js';
-export { handleFetchPage } from './fetch-page.handler.js';
+export { handleFetchPage, waitForNormalizeBacklog } from './fetch-page.handler.js';
 export { handleVerifyTrials } from './verify-trials.handler.js';
 export { ingestStudies, type IngestOutcome } from './ingest-studies.js';
 export { toStudiesQuery, windowExpression } from './search-query.js';

@@ -76,7 +76,8 @@ export async function ingestStudies(
     const slice = changedEntries.slice(start, start + NORMALIZE_BATCH_SIZE);
     const normalizeBatchId = `${batchId}b${String(part)}`;
     const staged = new Map(slice.map(([id, study]) => [id, encodeRawRecord(study.record)]));
-    await context.staging.put(run._id, normalizeBatchId, 'raw', staged);
+    const decoded = new Map(slice.map(([id, study]) => [id, study.record]));
+    await context.staging.put(run._id, normalizeBatchId, 'raw', staged, decoded);
     await context.queues.enqueue('normalize', {
       runId: run._id,
       batchId: normalizeBatchId,

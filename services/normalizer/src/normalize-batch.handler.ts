@@ -1,4 +1,4 @@
-import { normalizeStudy } from '@trialwatch/domain';
+import { normalizeStudy, type Trial } from '@trialwatch/domain';
 import { maybeFinalizeRun, type PipelineContext } from '@trialwatch/pipeline';
 import { PermanentJobError, type NormalizeBatchPayload, type TrialTransition } from '@trialwatch/queues';
 import { decodeRawRecord, encodeRawRecord, type NewTrialVersion, type TrialHead } from '@trialwatch/store';
@@ -16,6 +16,7 @@ export async function handleNormalizeBatch(
   if (!run) return { changed: 0, failed: 0 };
   const now = context.now();
   const rawIds = [...new Set(payload.rawIds)];
+  const local = context.staging.takeLocal(payload.runId, payload.batchId, 'raw');
   const records = await loadRecords(context, payload.runId, payload.batchId, rawIds);
 
   let failed = 0;
@@ -24,7 +25,7 @@ export async function handleNormalizeBatch(
   for (const rawId of rawIds) {
     const [nctId = '', contentHash = ''] = rawId.split('@');
     const encoded = records.get(rawId);
-    const record = encoded ? decodeRawRecord(encoded) : undefined;
+    const record = local?.get(rawId) ?? (encoded ? decodeRawRecord(encoded) : undefined);
     const result = normalizeStudy(record, { contentHash });
     if (!result.ok) {
       failed += 1;
@@ -68,6 +69,7 @@ export async function handleNormalizeBatch(
   const movedHeads: TrialHead[] = [];
   const settledElsewhere: string[] = [];
   const stagedTrials = new Map<string, string>();
+  const decodedTrials = new Map<string, Trial>();
   for (const version of versions) {
     const outcome = outcomes.get(version._id);
     const moved =
@@ -85,6 +87,7 @@ export async function handleNormalizeBatch(
       removed: false,
     });
     stagedTrials.set(version._id, JSON.stringify(version.trial));
+    decodedTrials.set(version._id, version.trial);
     transitions.push({
       nctId: version.nctId,
       fromVersion: outcome.previousId,
@@ -105,7 +108,7 @@ export async function handleNormalizeBatch(
 
   const detectBatchId = transitions.length > 0 ? payload.batchId : null;
   if (detectBatchId) {
-    await context.staging.put(payload.runId, detectBatchId, 'trials', stagedTrials);
+    await context.staging.put(payload.runId, detectBatchId, 'trials', stagedTrials, decodedTrials);
     await context.queues.enqueue('detect', { runId: payload.runId, batchId: detectBatchId, transitions });
   }
   await context.progress.recordNormalized(payload.runId, payload.batchId, {

@@ -1,0 +1,102 @@
+import { createLogger } from '@trialwatch/logger';
+import { createPipelineContext, StagingArea, type FetchContext } from '@trialwatch/pipeline';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForNormalizeBacklog } from '../services/fetcher/src/index.js';
+import { dropEnvironment, testEnvironment, type TestEnvironment } from './support/harness.js';
+
+/**
+ * Records handed from the fetcher to the normalizer (and trials from the normalizer to the detector) go
+ * through Redis; the process that staged a batch also keeps it decoded for a taker in the same process.
+ * And fetching waits while normalize batches pile up. Real Redis (and the real database for the context).
+ */
+describe('staging handoff and fetch backpressure', () => {
+  let env: TestEnvironment;
+  let context: FetchContext;
+  let close: () => Promise<void>;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    env = testEnvironment('http://127.0.0.1:9/api/v2');
+    ({ context, close } = await createPipelineContext(env, createLogger({ name: 'test', level: 'silent' }), {
+      normalizeBacklog: 2,
+      backlogWaitMs: 5_000,
+    }));
+    redis = new Redis(env.REDIS_URL);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await close();
+    await dropEnvironment(env);
+  });
+
+  it('the staging process takes its batch decoded, once; every other taker reads the bytes from Redis', async () => {
+    const staging = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
+    const otherProcess = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
+    const record = { protocolSection: { identificationModule: { nctId: 'NCT00000001' } } };
+    await staging.put(
+      'run1',
+      'b0',
+      'raw',
+      new Map([['NCT00000001@h', Buffer.from('encoded')]]),
+      new Map([['NCT00000001@h', record]]),
+    );
+
+    expect(otherProcess.takeLocal('run1', 'b0', 'raw')).toBeUndefined();
+    const local = staging.takeLocal('run1', 'b0', 'raw');
+    expect(local?.get('NCT00000001@h')).toBe(record);
+    expect(staging.takeLocal('run1', 'b0', 'raw')).toBeUndefined();
+
+    for (const area of [staging, otherProcess]) {
+      const bytes = await area.take('run1', 'b0', 'raw', ['NCT00000001@h', 'NCT00000002@h']);
+      expect([...bytes.keys()]).toEqual(['NCT00000001@h']);
+      expect(bytes.get('NCT00000001@h')?.toString()).toBe('encoded');
+    }
+  });
+
+  it('keeps only the last batches decoded, and drop forgets them', async () => {
+    const staging = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
+    for (const batch of ['b1', 'b2', 'b3']) {
+      await staging.put('run2', batch, 'trials', new Map([['x', batch]]), new Map([['x', { batch }]]));
+    }
+    expect(staging.takeLocal('run2', 'b1', 'trials')).toBeUndefined();
+    await staging.drop('run2', 'b3', 'trials');
+    expect(staging.takeLocal('run2', 'b3', 'trials')).toBeUndefined();
+    expect(await staging.take('run2', 'b3', 'trials', ['x'])).toEqual(new Map());
+    expect(staging.takeLocal('run2', 'b2', 'trials')?.get('x')).toEqual({ batch: 'b2' });
+    expect((await staging.take('run2', 'b1', 'trials', ['x'])).get('x')?.toString()).toBe('b1');
+  });
+
+  it('a page waits while two normalize batches wait, and goes on as soon as one is taken', async () => {
+    const started = performance.now();
+    await waitForNormalizeBacklog(context);
+    expect(performance.now() - started).toBeLessThan(500);
+
+    await context.queues.enqueue('normalize', { runId: 'r', batchId: 'a', rawIds: ['NCT00000001@0123456789abcdef'] });
+    await context.queues.enqueue('normalize', { runId: 'r', batchId: 'b', rawIds: ['NCT00000002@0123456789abcdef'] });
+    const queue = context.queues.queue('normalize');
+    expect(await queue.getWaitingCount()).toBe(2);
+
+    const waiting = performance.now();
+    let released = 0;
+    const wait = waitForNormalizeBacklog(context).then(() => (released = performance.now() - waiting));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(released).toBe(0);
+    const [first] = await queue.getWaiting(0, 0);
+    await first?.remove();
+    await wait;
+    expect(released).toBeGreaterThanOrEqual(600);
+    expect(released).toBeLessThan(2_000);
+  });
+
+  it('gives up waiting after backlogWaitMs when nothing normalizes', async () => {
+    const queue = context.queues.queue('normalize');
+    await context.queues.enqueue('normalize', { runId: 'r', batchId: 'c', rawIds: ['NCT00000003@0123456789abcdef'] });
+    expect(await queue.getWaitingCount()).toBe(2);
+    const started = performance.now();
+    await waitForNormalizeBacklog({ ...context, settings: { ...context.settings, backlogWaitMs: 300 } });
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(290);
+    expect(waited).toBeLessThan(2_000);
+  });
+});
