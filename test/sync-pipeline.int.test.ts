@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPipeline, testEnvironment, type TestPipeline } from './support/harness.js';
@@ -34,6 +35,20 @@ describe('one sync through the real queues into the real database', () => {
     expect(await pipeline.context.store.database.collections.versions.countDocuments()).toBe(10);
     const added = await pipeline.context.store.events.find({ types: ['trial_added'] }).toArray();
     expect(added.map((event) => event.nctId).sort()).toEqual(realIds);
+  });
+
+  it('archives each record with its bytes exactly as the registry served them', async () => {
+    const { store } = pipeline.context;
+    const heads = await store.trials.heads(realIds);
+    const archived = await store.versions.encodedRaws([...heads.values()].map((head) => head.versionId));
+    expect(archived.size).toBe(10);
+    for (const head of heads.values()) {
+      const file = readFileSync(path.join(realRecordsDir, `${head.nctId}.json`));
+      const served = (file[0] === 0xef ? file.subarray(3) : file).toString('utf8').trim();
+      const bytes = inflateRawSync(archived.get(head.versionId) ?? Buffer.alloc(0));
+      expect(bytes.toString('utf8')).toBe(served);
+      expect(await store.versions.raw(head.versionId)).toEqual(JSON.parse(served));
+    }
   });
 
   it('a --full re-sync of unchanged data changes nothing and emits nothing', async () => {

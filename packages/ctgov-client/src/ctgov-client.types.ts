@@ -25,6 +25,8 @@ export interface RawStudy {
   record: unknown;
   /** The raw text when the element could not be used as a study (a string element, an unparseable body). */
   text?: string;
+  /** A readable study's bytes exactly as served (UTF-8 JSON), when the page could be split without parsing. */
+  bytes?: Buffer;
 }
 
 export interface StudiesPage {

@@ -9,11 +9,26 @@ import { isAscii } from 'node:buffer';
  * a body that has one is decoded the ordinary way.
  */
 export function parseJsonBytes(bytes: Buffer): unknown {
-  const body = withoutBom(bytes);
+  const parsed = parseJsonView(withoutBom(bytes));
+  return parsed.rawUtf8Strings ? decodeStrings(parsed.value) : parsed.value;
+}
+
+export interface ParsedView {
+  value: unknown;
+  /** True when strings still hold raw UTF-8 bytes, one char per byte: pass them through `decodeStrings`. */
+  rawUtf8Strings: boolean;
+}
+
+/**
+ * The first half of `parseJsonBytes` (BOM already removed): the caller decodes strings only where needed,
+ * e.g. only the studies of a page whose bytes are not all ASCII.
+ */
+export function parseJsonView(body: Buffer): ParsedView {
   const view = body.toString('latin1');
-  if (isAscii(body)) return JSON.parse(view) as unknown;
-  if (/\\u00[89a-f]/i.test(view)) return JSON.parse(body.toString('utf8')) as unknown;
-  return decodeStrings(JSON.parse(view) as unknown);
+  if (isAscii(body)) return { value: JSON.parse(view) as unknown, rawUtf8Strings: false };
+  if (/\\u00[89a-f]/i.test(view))
+    return { value: JSON.parse(body.toString('utf8')) as unknown, rawUtf8Strings: false };
+  return { value: JSON.parse(view) as unknown, rawUtf8Strings: true };
 }
 
 /** A body as text (error bodies, bodies that do not parse). */
@@ -30,7 +45,7 @@ function decodeString(value: string): string {
 }
 
 /** Decodes every string (and key) of a value parsed from a latin1 view; arrays and objects in place. */
-function decodeStrings(value: unknown): unknown {
+export function decodeStrings(value: unknown): unknown {
   if (typeof value === 'string') return decodeString(value);
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) value[index] = decodeStrings(value[index]);
@@ -47,6 +62,6 @@ function decodeStrings(value: unknown): unknown {
   return record;
 }
 
-function withoutBom(bytes: Buffer): Buffer {
+export function withoutBom(bytes: Buffer): Buffer {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }

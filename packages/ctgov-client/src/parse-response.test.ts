@@ -88,3 +88,25 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error('expected a throw');
 }
+
+describe('the bytes of each study, as served', () => {
+  it('are cut out of the page, and parse back to the record; non-ASCII strings are decoded', () => {
+    const first = { ...study('NCT00000001'), note: 'ASCII only' };
+    const second = { ...study('NCT00000002'), note: 'Lu-177 ≥ 7.4 GBq, “PRRT”, Zürich' };
+    const body = `\ufeff${JSON.stringify({ studies: [first, 'raw', second], nextPageToken: 'abc' }, null, 1)}`;
+    const page = parseStudiesPage('u', bytes(body));
+    expect(page.studies.map((raw) => raw.record)).toEqual([first, 'raw', second]);
+    expect(page.studies[1]?.bytes).toBeUndefined();
+    for (const [index, expected] of [first, second].entries()) {
+      const served = page.studies[index * 2]?.bytes;
+      expect(served).toBeDefined();
+      expect(JSON.parse(served?.toString('utf8') ?? '')).toEqual(expected);
+      expect(served?.toString('utf8')).toBe(JSON.stringify(expected, null, 1).replace(/\n/g, '\n  '));
+    }
+  });
+
+  it('are the whole body for a single study', () => {
+    const body = JSON.stringify({ ...study('NCT00000003'), note: 'é' });
+    expect(parseStudy('u', bytes(`  ${body}\n`)).bytes?.toString('utf8')).toBe(body);
+  });
+});

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { InvalidResponseError } from './ctgov-errors.js';
-import { bodyText, parseJsonBytes } from './decode-json.js';
+import { isAscii } from 'node:buffer';
+import {
+  bodyText,
+  decodeStrings,
+  parseJsonBytes,
+  parseJsonView,
+  withoutBom,
+  type ParsedView,
+} from './decode-json.js';
+import { arrayElementSpans } from './element-spans.js';
 import type { ApiVersion, RawStudy } from './ctgov-client.types.js';
 
 export const StudiesPageBody = z.object({
@@ -41,24 +50,59 @@ export interface ParsedStudiesPage {
   totalCount: number | null;
 }
 
+/**
+ * A /studies page. Each readable study also gets its bytes exactly as served (a view into the body, for
+ * the raw archive); strings are UTF-8-decoded only in the studies whose bytes are not all ASCII.
+ */
 export function parseStudiesPage(url: string, bytes: Buffer): ParsedStudiesPage {
-  const body = StudiesPageBody.safeParse(parseJsonBody(url, bytes));
-  if (!body.success) throw new InvalidResponseError(url, bodyText(bytes), 'not a studies page');
+  const body = withoutBom(bytes);
+  let parsed: ParsedView;
+  try {
+    parsed = parseJsonView(body);
+  } catch {
+    throw new InvalidResponseError(url, bodyText(bytes), 'not JSON');
+  }
+  const page = StudiesPageBody.safeParse(parsed.value);
+  if (!page.success) throw new InvalidResponseError(url, bodyText(bytes), 'not a studies page');
+  const spans = arrayElementSpans(body, 'studies');
+  const exact = spans !== null && spans.length === page.data.studies.length ? spans : null;
+  const studies = page.data.studies.map((element, index) => {
+    const span = exact?.[index];
+    const served = span ? body.subarray(span[0], span[1]) : undefined;
+    const decoded = parsed.rawUtf8Strings && !(served && isAscii(served)) ? decodeStrings(element) : element;
+    const study = toRawStudy(decoded);
+    return served && study.nctId !== null ? { ...study, bytes: served } : study;
+  });
+  const token = page.data.nextPageToken;
   return {
-    studies: body.data.studies.map(toRawStudy),
-    nextPageToken: body.data.nextPageToken ?? null,
-    totalCount: body.data.totalCount ?? null,
+    studies,
+    nextPageToken:
+      token === undefined ? null : parsed.rawUtf8Strings ? (decodeStrings(token) as string) : token,
+    totalCount: page.data.totalCount ?? null,
   };
 }
 
 /** /studies/{id}: a body that parses is returned whatever it holds; one that does not is retryable. */
 export function parseStudy(url: string, bytes: Buffer): RawStudy {
   const raw = toRawStudy(parseJsonBody(url, bytes));
-  return raw.nctId === null ? { ...raw, text: bodyText(bytes) } : raw;
+  return raw.nctId === null
+    ? { ...raw, text: bodyText(bytes) }
+    : { ...raw, bytes: trimmed(withoutBom(bytes)) };
 }
 
 export function parseVersion(url: string, bytes: Buffer): ApiVersion {
   const body = VersionBody.safeParse(parseJsonBody(url, bytes));
   if (!body.success) throw new InvalidResponseError(url, bodyText(bytes), 'not a version body');
   return body.data;
+}
+
+/** The bytes without the JSON whitespace around the value (a page's elements are cut the same way). */
+function trimmed(bytes: Buffer): Buffer {
+  const space = (byte: number | undefined) =>
+    byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && space(bytes[start])) start += 1;
+  while (end > start && space(bytes[end - 1])) end -= 1;
+  return bytes.subarray(start, end);
 }

@@ -18,6 +18,7 @@ export {
 } from './trials.repository.js';
 export {
   decodeRawRecord,
+  encodeRawBytes,
   encodeRawRecord,
   VersionsRepository,
   type StoredVersionDoc,

@@ -1,7 +1,7 @@
 import type { RawStudy } from '@trialwatch/ctgov-client';
 import { contentHash } from '@trialwatch/domain';
 import { checkedKey, type FetchContext } from '@trialwatch/pipeline';
-import { encodeRawRecord, type BatchRecord, type SyncRunDoc } from '@trialwatch/store';
+import { encodeRawBytes, encodeRawRecord, type BatchRecord, type SyncRunDoc } from '@trialwatch/store';
 
 export interface IngestOutcome {
   fetched: number;
@@ -18,6 +18,8 @@ interface ReadableStudy {
   nctId: string;
   hash: string;
   record: Record<string, unknown>;
+  /** The study's JSON exactly as served, when the client could cut it out of the page. */
+  bytes: Buffer | undefined;
   lastUpdatePostDate: string | null;
 }
 
@@ -75,7 +77,13 @@ export async function ingestStudies(
   for (let start = 0, part = 0; start < changedEntries.length; start += NORMALIZE_BATCH_SIZE, part += 1) {
     const slice = changedEntries.slice(start, start + NORMALIZE_BATCH_SIZE);
     const normalizeBatchId = `${batchId}b${String(part)}`;
-    const staged = new Map(slice.map(([id, study]) => [id, encodeRawRecord(study.record)]));
+    // The archive keeps the bytes as served when the page could be cut; otherwise the record's JSON.
+    const staged = new Map(
+      slice.map(([id, study]) => [
+        id,
+        study.bytes ? encodeRawBytes(study.bytes) : encodeRawRecord(study.record),
+      ]),
+    );
     const decoded = new Map(slice.map(([id, study]) => [id, study.record]));
     await context.staging.put(run._id, normalizeBatchId, 'raw', staged, decoded);
     await context.queues.enqueue('normalize', {
@@ -147,6 +155,7 @@ function asStudyRecord(study: RawStudy): ReadableStudy | null {
     nctId,
     hash: contentHash(record),
     record: record as Record<string, unknown>,
+    bytes: study.bytes,
     lastUpdatePostDate: typeof lastUpdate === 'string' ? lastUpdate : null,
   };
 }
