@@ -11,6 +11,15 @@ function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
+/** The bytes without the JSON whitespace around the value (how `arrayElementSpans` cuts elements). */
+export function trimJsonWhitespace(bytes: Buffer): Buffer {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && isWhitespace(bytes[start] as number)) start += 1;
+  while (end > start && isWhitespace(bytes[end - 1] as number)) end -= 1;
+  return bytes.subarray(start, end);
+}
+
 /** The index of the quote that closes the string opened at `open`, or -1. */
 function closingQuote(bytes: Uint8Array, open: number): number {
   let at = bytes.indexOf(QUOTE, open + 1);

@@ -9,7 +9,7 @@ import {
   withoutBom,
   type ParsedView,
 } from './decode-json.js';
-import { arrayElementSpans } from './element-spans.js';
+import { arrayElementSpans, trimJsonWhitespace } from './element-spans.js';
 import type { ApiVersion, RawStudy } from './ctgov-client.types.js';
 
 export const StudiesPageBody = z.object({
@@ -87,22 +87,11 @@ export function parseStudy(url: string, bytes: Buffer): RawStudy {
   const raw = toRawStudy(parseJsonBody(url, bytes));
   return raw.nctId === null
     ? { ...raw, text: bodyText(bytes) }
-    : { ...raw, bytes: trimmed(withoutBom(bytes)) };
+    : { ...raw, bytes: trimJsonWhitespace(withoutBom(bytes)) };
 }
 
 export function parseVersion(url: string, bytes: Buffer): ApiVersion {
   const body = VersionBody.safeParse(parseJsonBody(url, bytes));
   if (!body.success) throw new InvalidResponseError(url, bodyText(bytes), 'not a version body');
   return body.data;
-}
-
-/** The bytes without the JSON whitespace around the value (a page's elements are cut the same way). */
-function trimmed(bytes: Buffer): Buffer {
-  const space = (byte: number | undefined) =>
-    byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-  let start = 0;
-  let end = bytes.length;
-  while (start < end && space(bytes[start])) start += 1;
-  while (end > start && space(bytes[end - 1])) end -= 1;
-  return bytes.subarray(start, end);
 }
