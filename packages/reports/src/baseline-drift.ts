@@ -1,5 +1,5 @@
 import { BaselineRow } from '@trialwatch/baseline';
-import type { Store, TrialDoc } from '@trialwatch/store';
+import type { BaselineDoc, Store, TrialDoc } from '@trialwatch/store';
 
 /** The cohort has no baseline of that name (import one with `trialwatch baseline import`). */
 export class BaselineNotFoundError extends Error {
@@ -50,24 +50,17 @@ export interface BaselineDriftRow {
 }
 
 /** The rows of a stored baseline, parsed at the boundary. */
-export async function loadBaselineRows(
-  store: Store,
-  cohort: string,
-  name: string,
-): Promise<BaselineRow[] | null> {
-  const baseline = await store.baselines.get(cohort, name);
-  return baseline ? BaselineRow.array().parse(baseline.rows) : null;
+export function parseBaselineRows(baseline: Pick<BaselineDoc, 'rows'>): BaselineRow[] {
+  return BaselineRow.array().parse(baseline.rows);
 }
 
 /** For each row of a published table: what it printed, what that means in registry terms, what holds now. */
 export async function baselineDrift(store: Store, cohort: string, name: string): Promise<BaselineDriftRow[]> {
-  const rows = await loadBaselineRows(store, cohort, name);
-  if (!rows) throw new BaselineNotFoundError(cohort, name);
+  const baseline = await store.baselines.get(cohort, name);
+  if (!baseline) throw new BaselineNotFoundError(cohort, name);
+  const rows = parseBaselineRows(baseline);
   const trials = new Map(
-    (await store.trials.find({ _id: { $in: rows.map((row) => row.nctId) } }).toArray()).map((doc) => [
-      doc._id,
-      doc,
-    ]),
+    (await store.trials.getMany(rows.map((row) => row.nctId))).map((doc) => [doc._id, doc]),
   );
   return rows.map((row) => {
     const doc = trials.get(row.nctId);

@@ -4,7 +4,7 @@ export {
   compareStatus,
   describeDrift,
   isStatusMove,
-  loadBaselineRows,
+  parseBaselineRows,
   type BaselineDriftRow,
   type StatusComparison,
 } from './baseline-drift.js';

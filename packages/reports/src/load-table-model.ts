@@ -1,5 +1,5 @@
 import type { Store, TrialDoc } from '@trialwatch/store';
-import { loadBaselineRows } from './baseline-drift.js';
+import { parseBaselineRows } from './baseline-drift.js';
 import { buildTableModel, STATUS_EVENT_TYPES, type StatusEvent } from './build-table-model.js';
 import type { TableModel } from './table-model.schema.js';
 
@@ -18,18 +18,17 @@ export interface LoadTableOptions {
 export async function loadTableModel(store: Store, options: LoadTableOptions): Promise<TableModel | null> {
   const { cohort } = options;
   const baselineName = options.baseline ?? 'table2';
-  const [cohortDoc, baselineDoc, baselineRows] = await Promise.all([
+  const [cohortDoc, baselineDoc] = await Promise.all([
     store.cohorts.get(cohort),
     store.baselines.get(cohort, baselineName),
-    loadBaselineRows(store, cohort, baselineName),
   ]);
+  const baselineRows = baselineDoc ? parseBaselineRows(baselineDoc) : null;
   const members = await store.trials.find({ cohorts: cohort }).toArray();
   if (!cohortDoc && !baselineDoc && members.length === 0) return null;
 
   const known = new Set(members.map((doc) => doc._id));
   const missing = (baselineRows ?? []).map((row) => row.nctId).filter((id) => !known.has(id));
-  const extra: TrialDoc[] =
-    missing.length > 0 ? await store.trials.find({ _id: { $in: missing } }).toArray() : [];
+  const extra: TrialDoc[] = missing.length > 0 ? await store.trials.getMany(missing) : [];
   const trials = [...members, ...extra];
   const ids = new Set(trials.map((doc) => doc._id));
 

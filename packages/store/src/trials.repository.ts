@@ -67,6 +67,11 @@ export class TrialsRepository {
     return this.trials.findOne({ _id: nctId });
   }
 
+  /** Several trials by id (`_id` lookups: a `$in` scans the collection on FerretDB); absent ids are skipped. */
+  async getMany(nctIds: readonly string[]): Promise<TrialDoc[]> {
+    return findByIds(this.trials, nctIds);
+  }
+
   /**
    * Move each trial's head to its version. `heads` is what the caller believes the heads are (absent =
    * new trial); a new trial that exists after all is settled by reading it back.
