@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepare a machine to run TrialWatch: Node.js check, pnpm 12.4.2, dependencies, the FerretDB build,
-# and a local Redis + FerretDB (started only if they do not answer). Idempotent; sourced by demo.sh,
-# test.sh and .ci/run.
+# and a local Redis + FerretDB (started only if they do not answer). Idempotent; sourced by demo.sh and
+# test.sh (which .ci/run runs).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
