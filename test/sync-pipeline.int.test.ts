@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { replayDeadLetter } from '../services/cli/src/commands/dead-letters.command.js';
 import { startTestPipeline, testEnvironment, type TestPipeline } from './support/harness.js';
 import { realRecordsDir } from './support/paths.js';
 
@@ -127,6 +128,16 @@ describe('bad input', () => {
       const invalid = letters.find((letter) => letter.nctId === 'NCT99999998');
       expect(invalid?.errorKind).toBe('invalid_study');
       expect(invalid?.rawText).toContain('"statusModule":"oops"');
+
+      // Replayed, the study reaches the normalizer again (and fails its schema again), from the dead
+      // letter's own text: nothing of the original batch is left staged by now.
+      expect(invalid && (await replayDeadLetter(pipeline.context, invalid))).toBe('normalize');
+      const queue = pipeline.context.queues.queue('normalize');
+      const replayJob = async () =>
+        (await queue.getCompleted()).find((job) => String(job.data.batchId).startsWith('replay-'));
+      await vi.waitFor(async () => expect(await replayJob()).toBeDefined(), { timeout: 10_000 });
+      expect((await replayJob())?.returnvalue).toMatchObject({ changed: 0, failed: 1 });
+      expect(await queue.getFailedCount()).toBe(0);
     } finally {
       await pipeline.close();
       await replay.close();

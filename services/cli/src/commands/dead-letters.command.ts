@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { STAGE_NAMES, type StageName } from '@trialwatch/queues';
-import type { DeadLetterDoc } from '@trialwatch/store';
+import { STAGE_NAMES, stages, type StageName } from '@trialwatch/queues';
+import type { PipelineContext } from '@trialwatch/pipeline';
+import { encodeRawRecord, type DeadLetterDoc } from '@trialwatch/store';
 import { CliFailure, UsageError } from '../cli-error.js';
 import { cliConfig, cliLogger, connectPipeline, withStore } from '../runtime.js';
 
@@ -53,20 +54,15 @@ export function registerDeadLettersCommand(program: Command): void {
         if (id && letters.length === 0) throw new CliFailure(`no dead letter ${id}`);
         let replayed = 0;
         for (const letter of letters) {
-          const job = replayable(letter);
-          if (!job) {
+          const stage = await replayDeadLetter(context, letter);
+          if (!stage) {
             process.stdout.write(
               `skip ${letter._id}: ${letter.errorKind} is not replayable (the input itself is invalid)\n`,
             );
             continue;
           }
-          // A failed job keeps its deterministic id in BullMQ: remove it so the same id can run again.
-          const queue = context.queues.queue(job.stage);
-          await (await queue.getJob(letter.jobId))?.remove();
-          await queue.add(job.name, job.data, { jobId: `${letter.jobId}.replay${String(Date.now())}` });
-          await context.store.deadLetters.markReplayed(letter._id, new Date());
           replayed += 1;
-          process.stdout.write(`replayed ${letter._id} → ${job.stage}\n`);
+          process.stdout.write(`replayed ${letter._id} → ${stage}\n`);
         }
         process.stdout.write(`${String(replayed)} replayed\n`);
       } finally {
@@ -75,33 +71,58 @@ export function registerDeadLettersCommand(program: Command): void {
     });
 }
 
+/** Queue a dead letter's work again; returns its stage, or null when its input cannot be replayed. */
+export async function replayDeadLetter(
+  context: PipelineContext,
+  letter: DeadLetterDoc,
+): Promise<StageName | null> {
+  const job = replayPlan(letter);
+  if (!job) return null;
+  // A failed job keeps its deterministic id in BullMQ: remove it so the same id can run again.
+  const queue = context.queues.queue(job.stage);
+  await (await queue.getJob(letter.jobId))?.remove();
+  if (job.staged) {
+    const { runId, batchId, rawId, record } = job.staged;
+    await context.staging.put(runId, batchId, 'raw', new Map([[rawId, encodeRawRecord(record)]]));
+  }
+  await queue.add(stages[job.stage].job, job.data, {
+    jobId: `${letter.jobId}.replay${String(Date.now())}`,
+  });
+  await context.store.deadLetters.markReplayed(letter._id, new Date());
+  return job.stage;
+}
+
+export interface Replay {
+  stage: StageName;
+  data: unknown;
+  /** A record to stage first (the normalizer reads its batch from the staging area). */
+  staged?: { runId: string; batchId: string; rawId: string; record: unknown };
+}
+
 /** What to queue again for a dead letter, or null when its input is invalid. */
-function replayable(letter: DeadLetterDoc): { stage: StageName; name: string; data: unknown } | null {
+export function replayPlan(letter: DeadLetterDoc): Replay | null {
   if (letter.errorKind === 'invalid_record') return null;
   if (letter.errorKind === 'invalid_study') {
+    // The record failed the schema: after a fix, normalize it again from the text the dead letter kept.
     const rawId = (letter.payload as { rawId?: unknown }).rawId;
-    if (typeof rawId !== 'string' || !letter.runId) return null;
+    const record = parseRawText(letter.rawText);
+    if (typeof rawId !== 'string' || !letter.runId || record === undefined) return null;
+    const batchId = `replay-${rawId.slice(-8)}`;
     return {
       stage: 'normalize',
-      name: 'normalize-batch',
-      data: { runId: letter.runId, batchId: `replay-${rawId.slice(-8)}`, rawIds: [rawId] },
+      data: { runId: letter.runId, batchId, rawIds: [rawId] },
+      staged: { runId: letter.runId, batchId, rawId, record },
     };
   }
   if (!(STAGE_NAMES as string[]).includes(letter.stage)) return null;
-  const stage = letter.stage as StageName;
-  return { stage, name: jobName(stage), data: letter.payload };
+  return { stage: letter.stage as StageName, data: letter.payload };
 }
 
-function jobName(stage: StageName): string {
-  const names: Record<StageName, string> = {
-    fetch: 'fetch-page',
-    verify: 'verify-trials',
-    normalize: 'normalize-batch',
-    detect: 'detect-changes',
-    finalize: 'finalize-run',
-    deliver: 'deliver-event',
-    digest: 'send-digest',
-    schedule: 'start-sync',
-  };
-  return names[stage];
+function parseRawText(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
