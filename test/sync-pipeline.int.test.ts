@@ -134,8 +134,15 @@ describe('bad input', () => {
       expect(invalid && (await replayDeadLetter(pipeline.context, invalid))).toBe('normalize');
       const queue = pipeline.context.queues.queue('normalize');
       const replayJob = async () =>
-        (await queue.getCompleted()).find((job) => String(job.data.batchId).startsWith('replay-'));
-      await vi.waitFor(async () => expect(await replayJob()).toBeDefined(), { timeout: 10_000 });
+        (await queue.getCompleted()).find((job) =>
+          String((job.data as { batchId?: unknown }).batchId).startsWith('replay-'),
+        );
+      await vi.waitFor(
+        async () => {
+          expect(await replayJob()).toBeDefined();
+        },
+        { timeout: 10_000 },
+      );
       expect((await replayJob())?.returnvalue).toMatchObject({ changed: 0, failed: 1 });
       expect(await queue.getFailedCount()).toBe(0);
     } finally {
