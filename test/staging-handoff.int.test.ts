@@ -44,7 +44,8 @@ describe('staging handoff and fetch backpressure', () => {
 
     expect(otherProcess.takeLocal('run1', 'b0', 'raw')).toBeUndefined();
     const local = staging.takeLocal('run1', 'b0', 'raw');
-    expect(local?.get('NCT00000001@h')).toBe(record);
+    expect(local?.decoded.get('NCT00000001@h')).toBe(record);
+    expect(local?.encoded.get('NCT00000001@h')?.toString()).toBe('encoded');
     expect(staging.takeLocal('run1', 'b0', 'raw')).toBeUndefined();
 
     for (const area of [staging, otherProcess]) {
@@ -63,7 +64,7 @@ describe('staging handoff and fetch backpressure', () => {
     await staging.drop('run2', 'b3', 'trials');
     expect(staging.takeLocal('run2', 'b3', 'trials')).toBeUndefined();
     expect(await staging.take('run2', 'b3', 'trials', ['x'])).toEqual(new Map());
-    expect(staging.takeLocal('run2', 'b2', 'trials')?.get('x')).toEqual({ batch: 'b2' });
+    expect(staging.takeLocal('run2', 'b2', 'trials')?.decoded.get('x')).toEqual({ batch: 'b2' });
     expect((await staging.take('run2', 'b1', 'trials', ['x'])).get('x')?.toString()).toBe('b1');
   });
 
@@ -72,8 +73,16 @@ describe('staging handoff and fetch backpressure', () => {
     await waitForNormalizeBacklog(context);
     expect(performance.now() - started).toBeLessThan(500);
 
-    await context.queues.enqueue('normalize', { runId: 'r', batchId: 'a', rawIds: ['NCT00000001@0123456789abcdef'] });
-    await context.queues.enqueue('normalize', { runId: 'r', batchId: 'b', rawIds: ['NCT00000002@0123456789abcdef'] });
+    await context.queues.enqueue('normalize', {
+      runId: 'r',
+      batchId: 'a',
+      rawIds: ['NCT00000001@0123456789abcdef'],
+    });
+    await context.queues.enqueue('normalize', {
+      runId: 'r',
+      batchId: 'b',
+      rawIds: ['NCT00000002@0123456789abcdef'],
+    });
     const queue = context.queues.queue('normalize');
     expect(await queue.getWaitingCount()).toBe(2);
 
@@ -91,7 +100,11 @@ describe('staging handoff and fetch backpressure', () => {
 
   it('gives up waiting after backlogWaitMs when nothing normalizes', async () => {
     const queue = context.queues.queue('normalize');
-    await context.queues.enqueue('normalize', { runId: 'r', batchId: 'c', rawIds: ['NCT00000003@0123456789abcdef'] });
+    await context.queues.enqueue('normalize', {
+      runId: 'r',
+      batchId: 'c',
+      rawIds: ['NCT00000003@0123456789abcdef'],
+    });
     expect(await queue.getWaitingCount()).toBe(2);
     const started = performance.now();
     await waitForNormalizeBacklog({ ...context, settings: { ...context.settings, backlogWaitMs: 300 } });

@@ -4,6 +4,12 @@ const STAGING_TTL_SECONDS = 3 * 24 * 3600;
 /** Batches whose decoded values one process keeps for a taker in the same process (see `put`). */
 const LOCAL_BATCHES = 3;
 
+/** A batch as this process staged it: the bytes it wrote to Redis and the values they encode. */
+export interface LocalBatch {
+  encoded: ReadonlyMap<string, string | Buffer>;
+  decoded: ReadonlyMap<string, unknown>;
+}
+
 /**
  * Hands records from one stage to the next without a database round trip per study: the fetcher stages
  * a page's changed records (in the archive format) under the batch, the normalizer takes them in one HMGET. The job still
@@ -11,7 +17,7 @@ const LOCAL_BATCHES = 3;
  */
 export class StagingArea {
   /** Decoded values of the last few batches this process staged, by staging key (oldest first). */
-  private readonly local = new Map<string, ReadonlyMap<string, unknown>>();
+  private readonly local = new Map<string, LocalBatch>();
 
   constructor(
     private readonly redis: Redis,
@@ -34,7 +40,7 @@ export class StagingArea {
     const key = this.key(runId, batchId, kind);
     await this.redis.multi().hset(key, Object.fromEntries(entries)).expire(key, STAGING_TTL_SECONDS).exec();
     if (decoded && this.localBatches > 0) {
-      this.local.set(key, decoded);
+      this.local.set(key, { encoded: entries, decoded });
       for (const oldest of this.local.keys()) {
         if (this.local.size <= this.localBatches) break;
         this.local.delete(oldest);
@@ -43,16 +49,12 @@ export class StagingArea {
   }
 
   /**
-   * The decoded values staged with `put` by this same process, if it still holds them (at most the last
-   * few batches): with `worker all`, the next stage usually runs where the previous one did and skips
-   * decoding what it staged. Taken once; any other taker decodes what `take` returns. The values are
-   * shared, not copied: neither side may mutate them.
+   * A batch staged with `put` by this same process, if it still holds it (at most the last few
+   * batches): with `worker all`, the next stage usually runs where the previous one did and skips both
+   * reading Redis and decoding. Taken once; any other taker reads `take`. The values are shared, not
+   * copied: neither side may mutate them.
    */
-  takeLocal(
-    runId: string,
-    batchId: string,
-    kind: 'raw' | 'trials',
-  ): ReadonlyMap<string, unknown> | undefined {
+  takeLocal(runId: string, batchId: string, kind: 'raw' | 'trials'): LocalBatch | undefined {
     const key = this.key(runId, batchId, kind);
     const values = this.local.get(key);
     this.local.delete(key);

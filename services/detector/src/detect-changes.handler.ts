@@ -111,7 +111,7 @@ async function loadVersions(
   const toIds = payload.transitions.map((t) => t.toVersion).filter((id): id is string => id !== null);
   const local = context.staging.takeLocal(payload.runId, payload.batchId, 'trials');
   const staged = local
-    ? new Map(toIds.filter((id) => local.has(id)).map((id) => [id, local.get(id) as Trial]))
+    ? new Map(toIds.filter((id) => local.decoded.has(id)).map((id) => [id, local.decoded.get(id) as Trial]))
     : decodeTrials(await context.staging.take(payload.runId, payload.batchId, 'trials', toIds));
   const versions = new Map<string, TrialVersionDoc>();
   for (const [id, trial] of staged) {

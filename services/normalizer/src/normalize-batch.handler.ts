@@ -16,8 +16,9 @@ export async function handleNormalizeBatch(
   if (!run) return { changed: 0, failed: 0 };
   const now = context.now();
   const rawIds = [...new Set(payload.rawIds)];
+  // What the fetcher staged: from this process's memory when it staged it here, else from Redis.
   const local = context.staging.takeLocal(payload.runId, payload.batchId, 'raw');
-  const records = await loadRecords(context, payload.runId, payload.batchId, rawIds);
+  const records = await loadRecords(context, payload.runId, payload.batchId, rawIds, local?.encoded);
 
   let failed = 0;
   const versions: NewTrialVersion[] = [];
@@ -25,7 +26,7 @@ export async function handleNormalizeBatch(
   for (const rawId of rawIds) {
     const [nctId = '', contentHash = ''] = rawId.split('@');
     const encoded = records.get(rawId);
-    const record = local?.get(rawId) ?? (encoded ? decodeRawRecord(encoded) : undefined);
+    const record = local?.decoded.get(rawId) ?? (encoded ? decodeRawRecord(encoded) : undefined);
     const result = normalizeStudy(record, { contentHash });
     if (!result.ok) {
       failed += 1;
@@ -122,14 +123,21 @@ export async function handleNormalizeBatch(
   return { changed: transitions.length, failed };
 }
 
-/** The batch's records (encoded): staged by the fetcher, or (a retry after they were dropped) from the archive. */
+/**
+ * The batch's records (encoded): staged by the fetcher (`held`: the bytes this process staged itself), or
+ * (a retry after they were dropped) from the archive.
+ */
 async function loadRecords(
   context: PipelineContext,
   runId: string,
   batchId: string,
   rawIds: readonly string[],
+  held?: ReadonlyMap<string, string | Buffer>,
 ): Promise<Map<string, Buffer>> {
-  const records = await context.staging.take(runId, batchId, 'raw', rawIds);
+  // The fetcher stages Buffers (the archive format).
+  const records = held
+    ? new Map([...held].map(([id, bytes]) => [id, typeof bytes === 'string' ? Buffer.from(bytes) : bytes]))
+    : await context.staging.take(runId, batchId, 'raw', rawIds);
   const missing = rawIds.filter((id) => !records.has(id));
   if (missing.length > 0) {
     for (const [id, encoded] of await context.store.versions.encodedRaws(missing)) records.set(id, encoded);
