@@ -1,16 +1,22 @@
 import type { DeadLetter } from '@trialwatch/queues';
+import type { SyncRunDoc } from '@trialwatch/store';
 import type { PipelineContext } from './pipeline-context.js';
 import { runProgress } from './run-progress.js';
 
 /**
  * Called by every stage after it records its step: when nothing of the run is left to do, queue its
  * finalization (once: the job id is the run's). Drained is monotonic, so the finalizer sees it too.
+ * A handler that has the run document passes it: only the finalizer changes it (its status), and the
+ * finalizer checks the status again itself, so the copy read at the job's start is good enough.
  */
-export async function maybeFinalizeRun(context: PipelineContext, runId: string): Promise<boolean> {
-  const run = await context.store.runs.get(runId);
+export async function maybeFinalizeRun(
+  context: PipelineContext,
+  runOrId: SyncRunDoc | string,
+): Promise<boolean> {
+  const run = typeof runOrId === 'string' ? await context.store.runs.get(runOrId) : runOrId;
   if (!run || run.status !== 'running') return false;
   if (!runProgress(await context.progress.snapshot(run)).drained) return false;
-  await context.queues.enqueue('finalize', { runId });
+  await context.queues.enqueue('finalize', { runId: run._id });
   return true;
 }
 

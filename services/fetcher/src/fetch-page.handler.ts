@@ -44,7 +44,7 @@ export async function handleFetchPage(
     },
     outcome.batches,
   );
-  await maybeFinalizeRun(context, run._id);
+  await maybeFinalizeRun(context, run);
   return { fetched: outcome.fetched };
 }
 

@@ -82,7 +82,7 @@ export async function handleVerifyTrials(
     },
     batches,
   );
-  await maybeFinalizeRun(context, run._id);
+  await maybeFinalizeRun(context, run);
   return { checked: servedIds.size };
 }
 

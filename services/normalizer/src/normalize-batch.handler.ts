@@ -119,7 +119,7 @@ export async function handleNormalizeBatch(
     detectBatchId,
   });
   await context.staging.drop(payload.runId, payload.batchId, 'raw');
-  await maybeFinalizeRun(context, payload.runId);
+  await maybeFinalizeRun(context, run);
   return { changed: transitions.length, failed };
 }
 
