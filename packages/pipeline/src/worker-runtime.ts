@@ -63,7 +63,7 @@ export async function createPipelineContext(
   logger: Logger,
   overrides: Partial<PipelineSettings> = {},
 ): Promise<{ context: FetchContext; close: () => Promise<void> }> {
-  const store: Store = await createStore(config.MONGODB_URI, { appName: 'trialwatch' });
+  const store: Store = await createStore(config.MONGODB_URI, { appName: 'trialwatch', countWrites: true });
   const redis: Redis = createRedisConnection(config.REDIS_URL, 'worker');
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
   redis.on('error', (error) => {

@@ -45,7 +45,7 @@ export interface Database {
   client: MongoClient;
   db: Db;
   collections: Collections;
-  /** Write statements this process sent, by collection (inserted, updated or deleted documents asked for). */
+  /** Write statements this process sent, by collection (inserted, updated or deleted documents asked for); empty unless `countWrites`. */
   writes: Map<string, number>;
   close(): Promise<void>;
 }
@@ -69,6 +69,11 @@ export interface ConnectOptions {
   appName?: string;
   serverSelectionTimeoutMS?: number;
   maxPoolSize?: number;
+  /**
+   * Count write statements per collection (`Database.writes`, for a worker's /metrics). Off by default:
+   * it turns on the driver's command monitoring, which also fully decodes every reply for its events.
+   */
+  countWrites?: boolean;
 }
 
 /** Connect and prove the server answers; a dead server gives one message naming the URI. */
@@ -78,17 +83,19 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
     maxPoolSize: options.maxPoolSize ?? 20,
     retryWrites: false,
-    monitorCommands: true,
+    monitorCommands: options.countWrites ?? false,
   });
   const writes = new Map<string, number>();
-  client.on('commandStarted', (event) => {
-    const field = WRITE_COMMANDS[event.commandName];
-    if (!field) return;
-    const collection = String(event.command[event.commandName]);
-    const statements: unknown = event.command[field];
-    const count = Array.isArray(statements) ? statements.length : 1;
-    writes.set(collection, (writes.get(collection) ?? 0) + count);
-  });
+  if (options.countWrites) {
+    client.on('commandStarted', (event) => {
+      const field = WRITE_COMMANDS[event.commandName];
+      if (!field) return;
+      const collection = String(event.command[event.commandName]);
+      const statements: unknown = event.command[field];
+      const count = Array.isArray(statements) ? statements.length : 1;
+      writes.set(collection, (writes.get(collection) ?? 0) + count);
+    });
+  }
   try {
     await client.connect();
     await client.db('admin').command({ ping: 1 });
