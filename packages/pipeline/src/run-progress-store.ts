@@ -71,12 +71,13 @@ export class RunProgressStore {
   async claim(runId: string, batchId: string, nctIds: readonly string[]): Promise<Set<string>> {
     const owned = new Set<string>();
     if (nctIds.length === 0) return owned;
-    const key = `${this.key(runId)}:claims`;
+    const key = this.subKey(runId, 'claims');
     const pipeline = this.redis.multi();
     for (const nctId of nctIds) pipeline.hsetnx(key, nctId, batchId);
-    pipeline.expire(key, RETAIN_SECONDS);
-    await pipeline.exec();
-    const owners = await this.redis.hmget(key, ...nctIds);
+    pipeline.expire(key, RETAIN_SECONDS).hmget(key, ...nctIds);
+    // One round trip: the owners are read in the same transaction, after the claims.
+    const replies = (await pipeline.exec()) ?? [];
+    const owners = (replies.at(-1)?.[1] ?? []) as (string | null)[];
     nctIds.forEach((nctId, index) => {
       if (owners[index] === batchId) owned.add(nctId);
     });
@@ -85,32 +86,38 @@ export class RunProgressStore {
 
   /** Event ids this run produced (a set: retries do not count twice). */
   async addEvents(runId: string, eventIds: readonly string[]): Promise<void> {
-    if (eventIds.length === 0) return;
-    const key = `${this.key(runId)}:events`;
-    await this.redis
-      .multi()
-      .sadd(key, ...eventIds)
-      .expire(key, RETAIN_SECONDS)
-      .exec();
+    await this.addMembers(runId, 'events', eventIds);
   }
 
   async eventCount(runId: string): Promise<number> {
-    return this.redis.scard(`${this.key(runId)}:events`);
+    return this.redis.scard(this.subKey(runId, 'events'));
   }
 
   /** Trials whose head this run moved (a set: a trial served by two searches counts once). */
   async markChanged(runId: string, nctIds: readonly string[]): Promise<void> {
-    if (nctIds.length === 0) return;
-    const key = `${this.key(runId)}:changed`;
-    await this.redis
-      .multi()
-      .sadd(key, ...nctIds)
-      .expire(key, RETAIN_SECONDS)
-      .exec();
+    await this.addMembers(runId, 'changed', nctIds);
   }
 
   async changedCount(runId: string): Promise<number> {
-    return this.redis.scard(`${this.key(runId)}:changed`);
+    return this.redis.scard(this.subKey(runId, 'changed'));
+  }
+
+  private subKey(runId: string, name: 'claims' | 'events' | 'changed'): string {
+    return `${this.key(runId)}:${name}`;
+  }
+
+  private async addMembers(
+    runId: string,
+    name: 'events' | 'changed',
+    members: readonly string[],
+  ): Promise<void> {
+    if (members.length === 0) return;
+    const key = this.subKey(runId, name);
+    await this.redis
+      .multi()
+      .sadd(key, ...members)
+      .expire(key, RETAIN_SECONDS)
+      .exec();
   }
 
   /** A job that failed for good: the run must not wait for it. Keys are stored as document keys later: no dots. */
