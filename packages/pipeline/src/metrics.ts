@@ -11,8 +11,8 @@ export class WorkerMetrics {
   constructor(
     queues: PipelineQueues,
     service: string,
-    clientStats?: () => Readonly<Record<string, number>>,
-    databaseWrites?: () => ReadonlyMap<string, number>,
+    clientStats: () => Readonly<Record<string, number>>,
+    databaseWrites: () => ReadonlyMap<string, number>,
   ) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry, prefix: 'trialwatch_process_' });
@@ -29,28 +29,18 @@ export class WorkerMetrics {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [this.registry],
     });
-    if (databaseWrites) {
-      new Gauge({
-        name: 'trialwatch_db_write_statements',
-        help: 'Write statements (documents inserted, updated or deleted) this process sent to the database, by collection.',
-        labelNames: ['collection'],
-        registers: [this.registry],
-        collect() {
-          for (const [collection, count] of databaseWrites()) this.set({ collection }, count);
-        },
-      });
-    }
-    if (clientStats) {
-      new Gauge({
-        name: 'trialwatch_ctgov_client_events',
-        help: 'Registry client counters of this process: requests, retries, rateLimited, serverErrors, timeouts, networkErrors, invalidBodies.',
-        labelNames: ['counter'],
-        registers: [this.registry],
-        collect() {
-          for (const [counter, value] of Object.entries(clientStats())) this.set({ counter }, value);
-        },
-      });
-    }
+    this.labelledGauge(
+      'trialwatch_db_write_statements',
+      'Write statements (documents inserted, updated or deleted) this process sent to the database, by collection.',
+      'collection',
+      databaseWrites,
+    );
+    this.labelledGauge(
+      'trialwatch_ctgov_client_events',
+      'Registry client counters of this process: requests, retries, rateLimited, serverErrors, timeouts, networkErrors, invalidBodies.',
+      'counter',
+      () => Object.entries(clientStats()),
+    );
     new Gauge({
       name: 'trialwatch_queue_jobs',
       help: 'Jobs in each queue by state.',
@@ -61,6 +51,24 @@ export class WorkerMetrics {
         for (const [stage, counts] of Object.entries(depths)) {
           for (const [state, count] of Object.entries(counts)) this.set({ stage, state }, count);
         }
+      },
+    });
+  }
+
+  /** A gauge with one label, read from `read` at every scrape. */
+  private labelledGauge(
+    name: string,
+    help: string,
+    label: string,
+    read: () => Iterable<readonly [string, number]>,
+  ): void {
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [this.registry],
+      collect() {
+        for (const [value, count] of read()) this.set({ [label]: value }, count);
       },
     });
   }

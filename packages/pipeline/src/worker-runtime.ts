@@ -130,7 +130,7 @@ export async function startPipelineWorkers(options: {
   const metrics = new WorkerMetrics(
     context.queues,
     options.service,
-    () => ({ ...context.client.stats }),
+    () => context.client.stats,
     () => context.store.database.writes,
   );
   const stages = (options.stages ?? (Object.keys(options.handlers) as StageName[])).filter(
