@@ -38,8 +38,4 @@ export class HeadCache {
     for (const { nctId, ...head } of heads) fields[nctId] = JSON.stringify(head);
     await this.redis.hset(this.key, fields);
   }
-
-  async size(): Promise<number> {
-    return this.redis.hlen(this.key);
-  }
 }

@@ -1,18 +1,9 @@
 export * from './documents.js';
-export {
-  connectDatabase,
-  DatabaseUnavailableError,
-  insertNew,
-  isDuplicateKeyError,
-  type Collections,
-  type Database,
-} from './store.js';
-export { findByIds, mapLimit } from './find-by-ids.js';
+export { DatabaseUnavailableError, type Database } from './store.js';
 export {
   TrialsRepository,
   HeadConflictError,
   newTrialDoc,
-  toHead,
   type ApplyOutcome,
   type TrialHead,
 } from './trials.repository.js';
@@ -21,7 +12,6 @@ export {
   encodeRawBytes,
   encodeRawRecord,
   VersionsRepository,
-  type StoredVersionDoc,
 } from './records.repository.js';
 export { EventsRepository, type EventQuery } from './events.repository.js';
 export { DeadLettersRepository } from './dead-letters.repository.js';
