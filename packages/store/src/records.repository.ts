@@ -30,7 +30,11 @@ export function encodeRawBytes(json: Uint8Array): Buffer {
 }
 
 export function decodeRawRecord(bytes: Uint8Array): unknown {
-  const json = inflateRawSync(bytes);
+  return parseJsonBuffer(inflateRawSync(bytes));
+}
+
+/** JSON bytes: through the latin1 view when they are ASCII (a copy; Node's UTF-8 decoder is slower). */
+function parseJsonBuffer(json: Buffer): unknown {
   return JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as unknown;
 }
 
@@ -55,11 +59,7 @@ function encode(version: NewTrialVersion): StoredVersionDoc {
 
 function decode(doc: StoredVersionDoc): TrialVersionDoc {
   const { raw: _raw, trial, ...meta } = doc;
-  const json = Buffer.from(trial.buffer);
-  return {
-    ...meta,
-    trial: JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as Trial,
-  };
+  return { ...meta, trial: parseJsonBuffer(Buffer.from(trial.buffer)) as Trial };
 }
 
 /** Append-only versions, and the raw archive that travels with them. */

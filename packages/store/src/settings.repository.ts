@@ -8,7 +8,7 @@ import type {
   SubscriptionDoc,
 } from './documents.js';
 import { findByIds } from './find-by-ids.js';
-import { insertNew, isDuplicateKeyError } from './store.js';
+import { insertNew } from './store.js';
 
 export class CohortsRepository {
   constructor(private readonly cohorts: Collection<CohortDoc>) {}
@@ -27,12 +27,8 @@ export class CohortsRepository {
 
   /** Insert the cohort only when it does not exist yet (defaults never overwrite a user's edits). */
   async ensure(cohort: CohortDoc): Promise<void> {
-    try {
-      await this.cohorts.updateOne({ _id: cohort._id }, { $setOnInsert: cohort }, { upsert: true });
-    } catch (error) {
-      // Two processes booting at once both upsert: the loser's insert collides, and the cohort exists.
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    // Two processes booting at once may both insert: the loser's duplicate is absorbed, the cohort exists.
+    await insertNew(this.cohorts, [cohort]);
   }
 }
 
