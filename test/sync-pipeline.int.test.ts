@@ -125,6 +125,8 @@ describe('bad input', () => {
       expect(letters).toHaveLength(2);
       const notJson = letters.find((letter) => letter.rawText === 'this is { not JSON');
       expect(notJson?.reason).toMatch(/not a study record/);
+      // Named after the job that met it (the one page of this search).
+      expect(notJson).toMatchObject({ queue: 'sync-fetch', jobId: `${run._id}.s0.p0` });
       const invalid = letters.find((letter) => letter.nctId === 'NCT99999998');
       expect(invalid?.errorKind).toBe('invalid_study');
       expect(invalid?.rawText).toContain('"statusModule":"oops"');

@@ -1,5 +1,5 @@
 import { maybeFinalizeRun, type FetchContext } from '@trialwatch/pipeline';
-import type { FetchPagePayload } from '@trialwatch/queues';
+import { stages, type FetchPagePayload } from '@trialwatch/queues';
 import { ingestStudies } from './ingest-studies.js';
 import { toStudiesQuery } from './search-query.js';
 
@@ -18,7 +18,10 @@ export async function handleFetchPage(
   const query = toStudiesQuery(search, run.windowFrom, context.settings.pageSize);
   const page = await context.client.fetchStudiesPage(query, payload.pageToken);
   const pageKey = `s${payload.searchIndex}p${payload.pageIndex}`;
-  const outcome = await ingestStudies(context, run, page.studies, pageKey, 'search');
+  const outcome = await ingestStudies(context, run, page.studies, pageKey, {
+    stage: 'fetch',
+    id: stages.fetch.jobId(payload),
+  });
 
   if (page.nextPageToken) {
     await context.queues.enqueue('fetch', {

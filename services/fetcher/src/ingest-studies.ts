@@ -1,6 +1,7 @@
 import type { RawStudy } from '@trialwatch/ctgov-client';
 import { contentHash } from '@trialwatch/domain';
 import { checkedKey, type FetchContext } from '@trialwatch/pipeline';
+import { stages } from '@trialwatch/queues';
 import { encodeRawBytes, encodeRawRecord, type BatchRecord, type SyncRunDoc } from '@trialwatch/store';
 
 export interface IngestOutcome {
@@ -37,16 +38,18 @@ export async function ingestStudies(
   run: SyncRunDoc,
   studies: readonly RawStudy[],
   batchId: string,
-  origin: 'search' | 'verify',
+  /** The job these studies came from: a search page or a re-verification batch. */
+  job: { stage: 'fetch' | 'verify'; id: string },
 ): Promise<IngestOutcome> {
   const now = context.now();
+  const origin = job.stage === 'fetch' ? 'search' : 'verify';
   const readable: ReadableStudy[] = [];
   let invalid = 0;
   for (const [index, study] of studies.entries()) {
     const record = asStudyRecord(study);
     if (!record) {
       invalid += 1;
-      await keepInvalid(context, run._id, batchId, index, study, now);
+      await keepInvalid(context, run._id, job, batchId, index, study, now);
       continue;
     }
     readable.push(record);
@@ -172,6 +175,7 @@ function readPath(value: unknown, path: readonly string[]): unknown {
 async function keepInvalid(
   context: FetchContext,
   runId: string,
+  job: { stage: 'fetch' | 'verify'; id: string },
   batchId: string,
   index: number,
   study: RawStudy,
@@ -186,9 +190,9 @@ async function keepInvalid(
   await context.store.deadLetters.record(
     {
       _id: `invalid-record:${runId}:${batchId}:${index}`,
-      stage: 'fetch',
-      queue: 'sync-fetch',
-      jobId: `${runId}.${batchId}`,
+      stage: job.stage,
+      queue: stages[job.stage].queue,
+      jobId: job.id,
       runId,
       nctId,
       reason,

@@ -1,6 +1,6 @@
 import type { RawStudy } from '@trialwatch/ctgov-client';
 import { maybeFinalizeRun, type FetchContext } from '@trialwatch/pipeline';
-import type { TrialTransition, VerifyTrialsPayload } from '@trialwatch/queues';
+import { stages, type TrialTransition, type VerifyTrialsPayload } from '@trialwatch/queues';
 import type { BatchRecord } from '@trialwatch/store';
 import { ingestStudies } from './ingest-studies.js';
 import { toStudiesQuery } from './search-query.js';
@@ -18,7 +18,10 @@ export async function handleVerifyTrials(
   if (!run || run.status !== 'running') return { checked: 0 };
   const batchKey = `v${payload.batchIndex}`;
   const served = await fetchAll(context, { filterIds: payload.nctIds });
-  const outcome = await ingestStudies(context, run, served, batchKey, 'verify');
+  const outcome = await ingestStudies(context, run, served, batchKey, {
+    stage: 'verify',
+    id: stages.verify.jobId(payload),
+  });
   const servedIds = new Set(outcome.servedIds);
   const transitions: TrialTransition[] = [];
 

@@ -1,6 +1,11 @@
 import { normalizeStudy, type Trial } from '@trialwatch/domain';
 import { maybeFinalizeRun, type PipelineContext } from '@trialwatch/pipeline';
-import { PermanentJobError, type NormalizeBatchPayload, type TrialTransition } from '@trialwatch/queues';
+import {
+  PermanentJobError,
+  stages,
+  type NormalizeBatchPayload,
+  type TrialTransition,
+} from '@trialwatch/queues';
 import { decodeRawRecord, encodeRawRecord, type NewTrialVersion, type TrialHead } from '@trialwatch/store';
 
 /**
@@ -34,8 +39,8 @@ export async function handleNormalizeBatch(
         {
           _id: `invalid-study:${rawId}`,
           stage: 'normalize',
-          queue: 'sync-normalize',
-          jobId: `${payload.runId}.n.${payload.batchId}`,
+          queue: stages.normalize.queue,
+          jobId: stages.normalize.jobId(payload),
           runId: payload.runId,
           nctId,
           reason: `${result.reason}${result.issues.length ? `: ${result.issues.slice(0, 5).join('; ')}` : ''}`,
