@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../cli-error.js';
-import {
-  maskSecret,
-  parseEventTypes,
-  subscriptionFromOptions,
-  subscriptionView,
-  testTarget,
-} from './alerts-options.js';
+import { maskSecret, subscriptionFromOptions, subscriptionView, testTarget } from './alerts-options.js';
+import { parseEventTypes } from './parse-event-types.js';
 
 const generated = {
   id: 'sub_1',

@@ -1,4 +1,3 @@
-import { EVENT_TYPES } from '@trialwatch/domain';
 import {
   DEFAULT_DIGEST_CRON,
   isCronPattern,
@@ -7,6 +6,7 @@ import {
 } from '@trialwatch/notifier';
 import type { SubscriptionDoc } from '@trialwatch/store';
 import { UsageError } from '../cli-error.js';
+import { parseEventTypes } from './parse-event-types.js';
 
 const CHANNELS = ['webhook', 'slack', 'digest'] as const;
 const DIGEST_FORMATS = ['webhook', 'slack'] as const;
@@ -47,17 +47,6 @@ export function parseReceiverUrl(value: string | undefined): string {
     throw new UsageError(`invalid --url: ${redactWebhookUrl(value)} (http or https only)`);
   }
   return url.toString();
-}
-
-/** `--type a b` and `--type a,b` both work; every type must be an event type. */
-export function parseEventTypes(values: readonly string[] | undefined): string[] {
-  const types = (values ?? [])
-    .flatMap((value) => value.split(','))
-    .map((type) => type.trim())
-    .filter(Boolean);
-  const unknown = types.find((type) => !(EVENT_TYPES as readonly string[]).includes(type));
-  if (unknown) throw new UsageError(`unknown --type: ${unknown} (one of ${EVENT_TYPES.join(', ')})`);
-  return [...new Set(types)].sort();
 }
 
 /** The subscription `alerts subscribe` stores (cohort existence is checked against the database later). */

@@ -4,6 +4,7 @@ import { describeEvent, toEventView, type Store } from '@trialwatch/store';
 import { BaselineNotFoundError, baselineDrift, describeDrift } from '@trialwatch/reports';
 import { CliFailure, UsageError } from '../cli-error.js';
 import { cliConfig, withStore } from '../runtime.js';
+import { parseEventTypes } from './parse-event-types.js';
 
 interface ChangesOptions {
   since?: string;
@@ -62,9 +63,7 @@ function parseQuery(options: ChangesOptions) {
     if (Number.isNaN(since.getTime()))
       throw new UsageError(`invalid --since: ${options.since} (an ISO 8601 date or time)`);
   }
-  const types = options.type?.flatMap((type) => type.split(',')).filter(Boolean);
-  const unknown = types?.find((type) => !(EVENT_TYPES as readonly string[]).includes(type));
-  if (unknown) throw new UsageError(`unknown --type: ${unknown} (one of ${EVENT_TYPES.join(', ')})`);
+  const types = options.type ? parseEventTypes(options.type) : undefined;
   if (options.nct !== undefined && !/^NCT\d{8}$/.test(options.nct))
     throw new UsageError(`invalid --nct: ${options.nct}`);
   const limit = options.limit === undefined ? undefined : Number(options.limit);

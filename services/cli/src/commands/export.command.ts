@@ -70,7 +70,7 @@ function exportSource(store: Store, what: ExportKind, cohort: string | undefined
           .project<TrialVersionDoc>(versionsExport.projection)
           .batchSize(BATCH_SIZE)
           .stream(),
-        count: () => store.database.collections.versions.countDocuments(),
+        count: () => store.versions.count(),
         transform: (format, onRecord) => createExportTransform(versionsExport, format, onRecord),
       };
   }
