@@ -13,15 +13,19 @@ export interface ParsedBytes {
   ascii: boolean;
 }
 
-export function latin1View(bytes: Buffer): string {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.toString('latin1', start);
+/** The bytes after a UTF-8 byte order mark, if the file starts with one. */
+export function withoutBom(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
-export function parseJsonBytes(bytes: Buffer): ParsedBytes {
+export function latin1View(bytes: Buffer): string {
+  return withoutBom(bytes).toString('latin1');
+}
+
+export function parseJsonBytes(bytes: Buffer, view = latin1View(bytes)): ParsedBytes {
   const ascii = isAscii(bytes);
   try {
-    return { value: JSON.parse(latin1View(bytes)) as unknown, ascii };
+    return { value: JSON.parse(view) as unknown, ascii };
   } catch {
     return { value: undefined, ascii };
   }
@@ -46,7 +50,7 @@ export function reencode(
   if (json === undefined) return Buffer.from('{}', 'utf8');
   // A char above 0xff came from a \u escape in the file: the view round trip would lose it.
   if (!/[\u0100-\uffff]/.test(json)) return Buffer.from(json, 'latin1');
-  const decoded = JSON.parse(source.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+  const decoded = JSON.parse(withoutBom(source).toString('utf8')) as unknown;
   return Buffer.from((JSON.stringify(transform(decoded)) as string | undefined) ?? '{}', 'utf8');
 }
 

@@ -57,12 +57,13 @@ function satisfiesIndexed(entry: StudyEntry, condition: Condition): boolean {
  * a study passes, like any file that is not a study.
  */
 export function textMatches(bytes: Buffer, conditions: readonly TermsCondition[]): boolean {
-  const lower = latin1View(bytes).toLowerCase();
+  const view = latin1View(bytes);
+  const lower = view.toLowerCase();
   const maybe = conditions.every((condition) =>
     condition.anyOf.some((term) => lower.includes(longestAsciiWord(term))),
   );
   if (!maybe) return false;
-  const { value, ascii } = parseJsonBytes(bytes);
+  const { value, ascii } = parseJsonBytes(bytes, view);
   const study = asStudy(value);
   if (study === null) return true;
   const text = recordText(study, ascii);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { selectFields, type Selection } from './select-fields.js';
-import { jsonStringOfBytes, parseJsonBytes, reencode } from './json-bytes.js';
+import { jsonStringOfBytes, parseJsonBytes, reencode, withoutBom } from './json-bytes.js';
 import { asStudy, type StudyEntry } from './study-entry.js';
 import { readFileNow, sameIdentity, type Scratch } from './read-file.js';
 
@@ -36,10 +36,6 @@ export function studyBody(read: FileRead, fields: Selection | null): Buffer {
   return study === null
     ? read.bytes
     : reencode(read.bytes, study, (value) => selectFields(value, fields) ?? {});
-}
-
-function withoutBom(bytes: Buffer): Buffer {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 /**
