@@ -1,4 +1,5 @@
 import { canonicalJson } from './content-hash.js';
+import { nameKey } from './name-key.js';
 import { classifyDateChange } from './partial-date.js';
 import { DATE_FIELDS, type SiteKey, type TrialChange } from './trial-change.schema.js';
 import type { PartialDate, Trial } from './trial.schema.js';
@@ -48,7 +49,7 @@ export function diffTrials(previous: Trial, next: Trial): TrialChange[] {
   const interventions = compareKeyed(
     previous.interventions.map((intervention) => intervention.name),
     next.interventions.map((intervention) => intervention.name),
-    interventionKey,
+    nameKey,
   );
   if (interventions.added.length > 0 || interventions.removed.length > 0) {
     changes.push({ type: 'interventions_changed', ...interventions });
@@ -76,8 +77,6 @@ const siteKey = (site: SiteKey): SiteKey => ({
   country: site.country,
 });
 const siteKeyString = (site: SiteKey) => JSON.stringify([site.facility, site.city, site.country]);
-/** Interventions are compared by name, ignoring case and runs of spaces. */
-const interventionKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Set difference by key; each side sorted by key (first occurrence of a key wins). */
 function compareKeyed<T>(before: readonly T[], after: readonly T[], keyOf: (item: T) => string) {

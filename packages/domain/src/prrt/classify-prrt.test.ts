@@ -99,6 +99,14 @@ describe('classifyPrrt: combinations are arm-level', () => {
     expect(result.combination.partners).toEqual(['cabozantinib']);
   });
 
+  it('matches names and labels whatever their runs of spaces, as diffTrials compares interventions', () => {
+    const result = classifyPrrt({
+      interventions: [drug('Lu-177  DOTATATE', ['Arm  A']), drug('Cabozantinib', ['Arm A '])],
+      arms: [arm('Arm A'), arm('Control', ['Drug: Placebo'])],
+    });
+    expect(result.combination.partners).toEqual(['cabozantinib']);
+  });
+
   it('reads partners named in the arm label', () => {
     const result = classifyPrrt({
       interventions: [drug('Lutathera', ['177Lu-DOTATATE + nivolumab'])],

@@ -7,6 +7,7 @@ import {
   type Intervention,
   type PrrtClassification,
 } from '../trial.schema.js';
+import { nameKey } from '../name-key.js';
 import { readName, type NameFacts } from './name-facts.js';
 import { DEFAULT_PRRT_AGENT, GENERIC_PRRT_BY_ISOTOPE, type Isotope } from './vocabulary.js';
 
@@ -160,9 +161,7 @@ function combinationOf(
   return partners;
 }
 
-const labelKey = (label: string) => label.trim().toLowerCase();
-/** "Drug: Lutathera" → "lutathera": an arm's intervention names carry the type as a prefix. */
-const interventionKey = (name: string) => name.trim().toLowerCase();
+/** "Drug: Lutathera" → "Lutathera": an arm's intervention names carry the type as a prefix. */
 const stripTypePrefix = (name: string) => {
   const colon = name.indexOf(': ');
   return colon === -1 ? name : name.slice(colon + 2);
@@ -179,11 +178,11 @@ function groupByArm(
   sourceOf: (texts: readonly string[]) => Source,
 ): Source[][] {
   const byName = new Map<string, number>();
-  interventions.forEach((intervention, index) => byName.set(interventionKey(intervention.name), index));
+  interventions.forEach((intervention, index) => byName.set(nameKey(intervention.name), index));
   const interventionSources = interventions.map((i) => sourceOf([i.name, ...i.otherNames]));
   const groups = new Map<string, { sources: Source[]; members: Set<number> }>();
   const groupOf = (label: string) => {
-    const key = labelKey(label);
+    const key = nameKey(label);
     let group = groups.get(key);
     if (!group) {
       group = { sources: [], members: new Set() };
@@ -195,7 +194,7 @@ function groupByArm(
     const group = groupOf(arm.label);
     group.sources.push(sourceOf([arm.label]));
     for (const name of arm.interventionNames) {
-      const index = byName.get(interventionKey(stripTypePrefix(name))) ?? byName.get(interventionKey(name));
+      const index = byName.get(nameKey(stripTypePrefix(name))) ?? byName.get(nameKey(name));
       if (index === undefined) group.sources.push(sourceOf([name]));
       else group.members.add(index);
     }
