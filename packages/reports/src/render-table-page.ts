@@ -1,7 +1,7 @@
 import { html, SafeHtml } from './html-escape.js';
 import { AGENT_LABELS, CATEGORY_LABELS, phaseLabel, statusLabel } from './labels.js';
 import type { TableModel, TableRow, TableSection } from './table-model.schema.js';
-import { renderTimelineSvg, STATUS_COLORS } from './timeline-svg.js';
+import { renderTimelineSvg, statusColor } from './timeline-svg.js';
 
 const STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #222; }
@@ -139,7 +139,7 @@ function renderRow(row: TableRow, published: boolean) {
 
 function statusNow(row: TableRow) {
   if (row.status === null) return html`not synced yet<span class="badge not-synced">not synced</span>`;
-  const color = STATUS_COLORS[row.status] ?? '#969696';
+  const color = statusColor(row.status);
   const lastKnown = row.lastKnownStatus ? html` (last known: ${statusLabel(row.lastKnownStatus)})` : '';
   const badge =
     row.comparison === 'removed'

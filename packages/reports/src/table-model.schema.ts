@@ -1,4 +1,4 @@
-import { AgentId, CombinationCategory } from '@trialwatch/domain';
+import { AgentId, CombinationCategory, Trial } from '@trialwatch/domain';
 import { z } from 'zod';
 
 /** One stretch of a trial's status: from a day (registry date of the version that set it) to the next. */
@@ -30,7 +30,7 @@ export const TableRow = z.object({
   trialId: z.string().nullable(),
   title: z.string().nullable(),
   countries: z.array(z.string()),
-  enrollment: z.object({ count: z.number().nullable(), type: z.string().nullable() }).nullable(),
+  enrollment: Trial.shape.enrollment,
   categories: z.array(CombinationCategory),
   partners: z.array(z.string()),
   agents: z.array(AgentId),

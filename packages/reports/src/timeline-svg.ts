@@ -2,7 +2,7 @@ import { escapeHtml as x } from './html-escape.js';
 import { statusLabel } from './labels.js';
 import type { TableModel, TableRow } from './table-model.schema.js';
 
-export const STATUS_COLORS: Record<string, string> = {
+const STATUS_COLORS: Record<string, string> = {
   NOT_YET_RECRUITING: '#9ecae1',
   RECRUITING: '#31a354',
   ENROLLING_BY_INVITATION: '#74c476',
@@ -15,6 +15,11 @@ export const STATUS_COLORS: Record<string, string> = {
   REMOVED: '#252525',
 };
 const OTHER_COLOR = '#969696';
+
+/** The colour of a status in the timeline and its legend (grey for one without its own). */
+export function statusColor(status: string): string {
+  return STATUS_COLORS[status] ?? OTHER_COLOR;
+}
 
 const LABEL_WIDTH = 175;
 const PLOT_WIDTH = 800;
@@ -61,7 +66,7 @@ export function renderTimelineSvg(
     row.timeline.forEach((segment, position) => {
       const left = xOf(segment.from);
       const barWidth = Math.max(2, xOf(segment.to) - left);
-      const color = STATUS_COLORS[segment.status] ?? OTHER_COLOR;
+      const color = statusColor(segment.status);
       const tip = `${row.nctId}: ${statusLabel(segment.status)} from ${segment.from} to ${segment.to}`;
       parts.push(
         `<rect x="${left.toFixed(1)}" y="${y + 2}" width="${barWidth.toFixed(1)}" height="${BAR_HEIGHT}" fill="${color}"><title>${x(tip)}</title></rect>`,
@@ -78,7 +83,7 @@ export function renderTimelineSvg(
     const lx = LABEL_WIDTH + (index % 4) * 200;
     const ly = legendTop + Math.floor(index / 4) * ROW_HEIGHT;
     parts.push(
-      `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${STATUS_COLORS[status] ?? OTHER_COLOR}"/>`,
+      `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${statusColor(status)}"/>`,
       `<text x="${lx + 16}" y="${ly + 10}" font-size="11">${x(statusLabel(status))}</text>`,
     );
   });

@@ -1,5 +1,5 @@
 import type { Trial } from '@trialwatch/domain';
-import type { TrialDoc } from '@trialwatch/store';
+import { newTrialDoc, type TrialDoc } from '@trialwatch/store';
 
 /** A Trial for unit tests, written here (not a registry record): only what a test names differs. */
 export function fixtureTrial(nctId: string, overrides: Partial<Trial> = {}): Trial {
@@ -41,31 +41,18 @@ export function fixtureTrial(nctId: string, overrides: Partial<Trial> = {}): Tri
   };
 }
 
+/** The current-trial document the pipeline would store for `trial` (first seen in run_1, cohort prrt). */
 export function fixtureTrialDoc(trial: Trial, overrides: Partial<TrialDoc> = {}): TrialDoc {
   const seen = new Date('2024-04-12T02:00:00Z');
-  return {
-    _id: trial.nctId,
-    trial,
-    versionId: `${trial.nctId}@${trial.contentHash}`,
+  const version = {
+    _id: `${trial.nctId}@${trial.contentHash}`,
+    nctId: trial.nctId,
     contentHash: trial.contentHash,
+    trial,
+    runId: 'run_1',
     lastUpdatePostDate: trial.lastUpdatePostDate,
-    firstSeenAt: seen,
-    lastChangedAt: seen,
-    lastRunId: 'run_1',
-    cohorts: ['prrt'],
-    cohortMembership: { prrt: { since: seen, runId: 'run_1' } },
-    removed: false,
-    removedAt: null,
-    removedRunId: null,
-    versions: [
-      {
-        id: `${trial.nctId}@${trial.contentHash}`,
-        previousId: null,
-        lastUpdatePostDate: trial.lastUpdatePostDate,
-        detectedAt: seen,
-        runId: 'run_1',
-      },
-    ],
-    ...overrides,
+    dataTimestamp: null,
+    detectedAt: seen,
   };
+  return { ...newTrialDoc(version, { cohort: 'prrt', now: seen }), ...overrides };
 }
