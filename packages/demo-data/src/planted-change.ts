@@ -1,11 +1,5 @@
 import type { DateChangeKind, DateField, TrialChangeType } from '@trialwatch/domain';
 
-/** The kinds of change the pipeline detects, as planted-changes.json names them (the domain's own list). */
-export { TRIAL_CHANGE_TYPES as PLANTED_CHANGE_TYPES } from '@trialwatch/domain';
-export type PlantedChangeType = TrialChangeType;
-export type PlantedDateField = DateField;
-export type PlantedDateKind = DateChangeKind;
-
 /**
  * One change planted between the 2024-04 snapshot and today's records. `from` and `to` are the values
  * before and after: a status, a date as printed, an enrollment count, the phase list, the site list
@@ -13,9 +7,9 @@ export type PlantedDateKind = DateChangeKind;
  */
 export interface PlantedChange {
   nctId: string;
-  type: PlantedChangeType;
-  field?: PlantedDateField;
-  kind?: PlantedDateKind;
+  type: TrialChangeType;
+  field?: DateField;
+  kind?: DateChangeKind;
   from?: string | number | string[] | null;
   to?: string | number | string[] | null;
 }

@@ -20,6 +20,11 @@ const NCT_ID = /^NCT\d{8}$/;
 const NCT_ID_PATH = 'protocolSection.identificationModule.nctId';
 const STATUS_PATH = 'protocolSection.statusModule';
 
+export interface NormalizeOptions {
+  /** The record's contentHash when the caller computed it already (the fetcher does): not computed twice. */
+  contentHash?: string;
+}
+
 /**
  * Turns one registry record (as `/studies/{nctId}` serves it) into a Trial. Pure: no I/O, no clock.
  *
@@ -28,10 +33,6 @@ const STATUS_PATH = 'protocolSection.statusModule';
  * documentation (unknown enum values, unknown fields in the modules read, invalid dates) is returned as
  * drift, sorted by path.
  */
-export interface NormalizeOptions {
-  /** The record's contentHash when the caller computed it already (the fetcher does): not computed twice. */
-  contentHash?: string;
-}
 
 export function normalizeStudy(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

@@ -5,7 +5,6 @@ import type { CombinationCategory } from '../trial.schema.js';
  * combination category. Spellings are matched folded (fold-text.ts). Sources: /work/shared/domain/README.md
  * (Table 2's partners), the seed review, and drug names and codes as trial registrations print them.
  */
-/** Combination partners: canonical name(s) and category per spelling group. */
 export const PARTNERS: ReadonlyArray<{
   category: CombinationCategory;
   partners: string[];
