@@ -21,7 +21,7 @@ import { startPipelineWorkers } from '@trialwatch/pipeline';
 import { STAGE_NAMES, type PipelineQueues } from '@trialwatch/queues';
 import { startReplayServer } from '@trialwatch/replay-server';
 import { openSyncRun } from '@trialwatch/scheduler';
-import { Redis } from 'ioredis';
+import { dropEnvironment } from '../../test/support/environment.js';
 import { verifyWebhookSignature } from '../../services/notifier/src/index.js';
 import { allProcessors } from '../../services/cli/src/all-processors.js';
 import { realRecordsDir } from '../../test/support/paths.js';
@@ -209,19 +209,11 @@ async function repetition(options: Options, templates: Json[]): Promise<Result> 
       notifyMs: last - fannedOut,
     };
   } finally {
-    await context.store.database.db.dropDatabase().catch(() => undefined);
     await runtime.close(5_000);
     await receiver.close();
     await replay.close();
     await rm(dir, { recursive: true, force: true });
-    const redis = new Redis(config.REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.TRIALWATCH_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-    redis.disconnect();
+    await dropEnvironment(config);
   }
 }
 

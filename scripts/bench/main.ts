@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { contentHash, diffTrials, normalizeStudy } from '@trialwatch/domain';
 import { createStore, newTrialDoc, type TrialDoc } from '@trialwatch/store';
-import { Redis } from 'ioredis';
+import { dropEnvironment, type DataEnvironment } from '../../test/support/environment.js';
 import { CLI_NODE_FLAGS, spawnCli, spawnProcess, type RunningProcess } from '../../test/support/processes.js';
 import { changedVariant, corpusNctId, loadTemplates, variant, writeCorpus, type Json } from './corpus.js';
 
@@ -133,23 +133,24 @@ function pidListeningOn(port: number): number | undefined {
 }
 
 interface Environment {
+  /** Where this measurement keeps its data (dropped afterwards). */
+  data: DataEnvironment;
+  /** The environment of the processes it starts. */
   env: NodeJS.ProcessEnv;
-  database: string;
-  prefix: string;
 }
 
 function environment(registryUrl: string, extra: Record<string, string> = {}): Environment {
   const id = randomBytes(4).toString('hex');
-  const database = `twbench_${id}`;
-  const prefix = `twbench-${id}`;
+  const data: DataEnvironment = {
+    REDIS_URL,
+    MONGODB_URI: `${MONGO_BASE}/twbench_${id}`,
+    TRIALWATCH_PREFIX: `twbench-${id}`,
+  };
   return {
-    database,
-    prefix,
+    data,
     env: {
       ...process.env,
-      REDIS_URL,
-      MONGODB_URI: `${MONGO_BASE}/${database}`,
-      TRIALWATCH_PREFIX: prefix,
+      ...data,
       CTGOV_BASE_URL: registryUrl,
       CTGOV_REQUESTS_PER_MINUTE: '6000',
       LOG_LEVEL: 'warn',
@@ -157,20 +158,6 @@ function environment(registryUrl: string, extra: Record<string, string> = {}): E
       ...extra,
     },
   };
-}
-
-async function dropEnvironment(environment: Environment): Promise<void> {
-  const store = await createStore(`${MONGO_BASE}/${environment.database}`);
-  await store.database.db.dropDatabase();
-  await store.close();
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${environment.prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 async function startReplay(
@@ -460,7 +447,7 @@ async function measureSize(
     rss.result();
     await Promise.all(workers.map((worker) => worker.kill('SIGTERM')));
     await replay?.process.kill('SIGTERM');
-    if (environmentUsed) await dropEnvironment(environmentUsed);
+    if (environmentUsed) await dropEnvironment(environmentUsed.data);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@trialwatch/logger';
 import {
-  createPipelineContext,
   startPipelineWorkers,
   waitForRun,
   type FetchContext,
@@ -11,8 +10,8 @@ import {
 import { allProcessors } from '../../services/cli/src/all-processors.js';
 import { openSyncRun, type SyncTarget } from '@trialwatch/scheduler';
 import type { SyncRunDoc } from '@trialwatch/store';
-import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { dropEnvironment } from './environment.js';
 
 export interface TestEnvironment {
   REDIS_URL: string;
@@ -92,27 +91,4 @@ export async function startTestPipeline(
   };
 }
 
-/** Drop the test database and every Redis key under the test prefix. */
-export async function dropEnvironment(env: TestEnvironment): Promise<void> {
-  const { context, close } = await createPipelineContext(
-    env,
-    createLogger({ name: 'cleanup', level: 'silent' }),
-  );
-  try {
-    await context.store.database.db.dropDatabase();
-  } finally {
-    await close();
-  }
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.TRIALWATCH_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+export { dropEnvironment };

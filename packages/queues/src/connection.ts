@@ -52,3 +52,15 @@ export async function assertRedisReachable(url: string, timeoutMs = 3_000): Prom
     probe.disconnect();
   }
 }
+
+/** Delete every key under `prefix:` (queues, run progress, staging, heads…); returns how many. */
+export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) deleted += await redis.del(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}

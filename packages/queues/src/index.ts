@@ -1,5 +1,10 @@
 export * from './stages.js';
-export { assertRedisReachable, createRedisConnection, RedisUnavailableError } from './connection.js';
+export {
+  assertRedisReachable,
+  createRedisConnection,
+  deleteKeysWithPrefix,
+  RedisUnavailableError,
+} from './connection.js';
 export { PipelineQueues, type StageJobOptions } from './pipeline-queues.js';
 export { classifyFailure, PermanentJobError, type FailureClass } from './job-errors.js';
 export {

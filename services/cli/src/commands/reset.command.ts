@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { redactUrl } from '@trialwatch/config';
+import { deleteKeysWithPrefix } from '@trialwatch/queues';
 import { UsageError } from '../cli-error.js';
 import { cliConfig, cliLogger, connectPipeline } from '../runtime.js';
 
@@ -18,19 +19,7 @@ export function registerResetCommand(program: Command): void {
       const { context, close } = await connectPipeline(config, cliLogger(config));
       try {
         await context.store.database.db.dropDatabase();
-        let cursor = '0';
-        let deleted = 0;
-        do {
-          const [next, keys] = await context.redis.scan(
-            cursor,
-            'MATCH',
-            `${config.TRIALWATCH_PREFIX}:*`,
-            'COUNT',
-            1000,
-          );
-          cursor = next;
-          if (keys.length > 0) deleted += await context.redis.del(...keys);
-        } while (cursor !== '0');
+        const deleted = await deleteKeysWithPrefix(context.redis, config.TRIALWATCH_PREFIX);
         process.stdout.write(
           `reset: dropped ${redactUrl(config.MONGODB_URI)} and ${String(deleted)} Redis keys under ${config.TRIALWATCH_PREFIX}:\n`,
         );
