@@ -47,7 +47,7 @@ async function waitFor(host: string, port: number, timeoutMs: number): Promise<b
 const isLocal = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host);
 
 /** Start Redis (from the machine's redis-server) if it does not answer; data under .data/redis. */
-async function ensureRedis(url: string): Promise<string> {
+export async function ensureRedis(url: string): Promise<string> {
   const { host, port } = hostPort(url, 6379);
   if (await answers(host, port)) return `redis already answering at ${redactUrl(url)}`;
   if (!isLocal(host))
@@ -84,7 +84,7 @@ async function ensureRedis(url: string): Promise<string> {
 }
 
 /** Build and start the embedded FerretDB (SQLite) if the MongoDB URI does not answer. */
-async function ensureDatabase(uri: string): Promise<string> {
+export async function ensureDatabase(uri: string): Promise<string> {
   const { host, port } = hostPort(uri, 27017);
   if (await answers(host, port)) return `database already answering at ${redactUrl(uri)}`;
   if (!isLocal(host))
