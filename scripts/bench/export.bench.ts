@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createStore } from '@trialwatch/store';
 import { insertBulkTrials, runCliMeasured } from '../../test/support/bulk-trials.js';
 import { repoRoot } from '../../test/support/paths.js';
-import { CLI_NODE_FLAGS } from '../../test/support/processes.js';
+import { cliArgv } from '../../test/support/processes.js';
 
 const sizeFlag = process.argv.indexOf('--size');
 const size = sizeFlag >= 0 ? Number(process.argv[sizeFlag + 1]) : 50_000;
@@ -41,26 +41,11 @@ try {
     let timePeak: number | null = null;
     if (existsSync('/usr/bin/time')) {
       try {
-        execFileSync(
-          '/usr/bin/time',
-          [
-            '-o',
-            `${out}.time`,
-            '-f',
-            '%M',
-            process.execPath,
-            ...CLI_NODE_FLAGS,
-            '--import',
-            'tsx',
-            'services/cli/src/main.ts',
-            ...args,
-          ],
-          {
-            cwd: repoRoot,
-            env,
-            stdio: 'ignore',
-          },
-        );
+        execFileSync('/usr/bin/time', ['-o', `${out}.time`, '-f', '%M', process.execPath, ...cliArgv(args)], {
+          cwd: repoRoot,
+          env,
+          stdio: 'ignore',
+        });
         timePeak = Number(execFileSync('tail', ['-1', `${out}.time`], { encoding: 'utf8' }).trim()) * 1024;
       } finally {
         rmSync(`${out}.time`, { force: true });

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { contentHash, diffTrials, normalizeStudy } from '@trialwatch/domain';
 import { createStore, newTrialDoc, type TrialDoc } from '@trialwatch/store';
 import { dropEnvironment, type DataEnvironment } from '../../test/support/environment.js';
-import { CLI_NODE_FLAGS, spawnCli, spawnProcess, type RunningProcess } from '../../test/support/processes.js';
+import { readHighWaterMark, spawnCli, type RunningProcess } from '../../test/support/processes.js';
 import { changedVariant, corpusNctId, loadTemplates, variant, writeCorpus, type Json } from './corpus.js';
 
 interface Options {
@@ -56,13 +56,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Peak resident set of a process so far (VmHWM), in MB; 0 when it is gone. */
 function peakRssMb(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const status = fs.readFileSync(`/proc/${String(pid)}/status`, 'utf8');
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
+  return pid ? (readHighWaterMark(pid) ?? 0) / (1024 * 1024) : 0;
 }
 
 class RssWatch {
@@ -347,11 +341,7 @@ async function measureSize(
     const metricsPorts: number[] = [];
     const workerPids: Record<string, number | undefined> = {};
     for (let index = 0; index < workerCount; index += 1) {
-      const worker = spawnProcess(
-        process.execPath,
-        [...CLI_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'services/cli/src/main.ts', 'worker', 'all'],
-        environmentUsed.env,
-      );
+      const worker = spawnCli(['worker', 'all'], environmentUsed.env, nodeArgs);
       workers.push(worker);
       const line = await worker.waitForLine(/^worker .* running/, 120_000);
       const name = index === 0 ? 'worker' : `worker-${String(index + 1)}`;

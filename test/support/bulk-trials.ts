@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { normalizeStudy, type Trial } from '@trialwatch/domain';
 import { newTrialDoc, type Store, type TrialDoc } from '@trialwatch/store';
 import { repoRoot } from './paths.js';
 import { readRealRecords } from './real-records.js';
-import { CLI_NODE_FLAGS } from './processes.js';
+import { cliArgv, readHighWaterMark } from './processes.js';
 
 /** A normalized real record (read from ../shared at run time, never copied) to clone trials from. */
 export function trialTemplate(): Trial {
@@ -78,16 +77,6 @@ export interface MeasuredRun {
   ms: number;
 }
 
-async function readHighWaterMark(pid: number): Promise<number | null> {
-  try {
-    const status = await readFile(`/proc/${String(pid)}/status`, 'utf8');
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
-    return match?.[1] ? Number(match[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Run the CLI in its own node process (no pnpm wrapper) and follow its peak RSS until it exits. */
 export async function runCliMeasured(
   args: readonly string[],
@@ -95,15 +84,11 @@ export async function runCliMeasured(
   pollMs = 20,
 ): Promise<MeasuredRun> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [...CLI_NODE_FLAGS, '--import', 'tsx', 'services/cli/src/main.ts', ...args],
-    {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, cliArgv(args), {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peakRss = 0;
@@ -115,7 +100,7 @@ export async function runCliMeasured(
     }),
   );
   while (!state.done && child.pid !== undefined) {
-    const value = await readHighWaterMark(child.pid);
+    const value = readHighWaterMark(child.pid);
     if (value !== null) peakRss = Math.max(peakRss, value);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

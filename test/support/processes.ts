@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths.js';
 import { answers } from '../../services/cli/src/commands/services.command.js';
@@ -60,13 +60,28 @@ export function spawnProcess(
 /** The node flags of `pnpm trialwatch` (package.json): a bounded heap keeps worker memory flat. */
 export const CLI_NODE_FLAGS = ['--max-old-space-size=192', '--max-semi-space-size=4'];
 
+/** node's arguments to run the CLI with `args` (extra node flags, e.g. profiling, after the CLI's own). */
+export function cliArgv(args: readonly string[], nodeFlags: readonly string[] = []): string[] {
+  return [...CLI_NODE_FLAGS, ...nodeFlags, '--import', 'tsx', 'services/cli/src/main.ts', ...args];
+}
+
 /** The CLI as a separate node process (no pnpm wrapper, so signals reach it directly). */
-export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): RunningProcess {
-  return spawnProcess(
-    process.execPath,
-    [...CLI_NODE_FLAGS, '--import', 'tsx', 'services/cli/src/main.ts', ...args],
-    env,
-  );
+export function spawnCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  nodeFlags: readonly string[] = [],
+): RunningProcess {
+  return spawnProcess(process.execPath, cliArgv(args, nodeFlags), env);
+}
+
+/** Peak resident set of a process so far (VmHWM of /proc/PID/status), in bytes; null when it is gone. */
+export function readHighWaterMark(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'));
+    return match?.[1] ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Start `trialwatch worker all` and wait until its workers run. */
