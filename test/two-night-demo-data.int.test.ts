@@ -1,5 +1,4 @@
 import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
 import type { EventDoc } from '@trialwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +7,9 @@ import {
   demoSnapshotDir,
   plantedChangesPath,
   type PlantedChange,
-} from '../packages/demo-data/src/index.js';
+} from '@trialwatch/demo-data';
 import { startTestPipeline, testEnvironment, type TestPipeline } from './support/harness.js';
-import { tempCorpus, writeAtomically } from './support/replay-corpus.js';
+import { copyJsonFiles, tempCorpus } from './support/replay-corpus.js';
 
 /** A change as both sides can state it: list changes as what was added and removed. */
 interface Comparable {
@@ -93,12 +92,6 @@ function fromEvent(event: EventDoc): Comparable {
 const byKey = (a: Comparable, b: Comparable) =>
   `${a.nctId}|${a.type}|${a.field ?? ''}`.localeCompare(`${b.nctId}|${b.type}|${b.field ?? ''}`);
 
-async function copyFolder(from: string, to: string): Promise<string[]> {
-  const names = (await readdir(from)).filter((name) => name.endsWith('.json')).sort();
-  for (const name of names) await writeAtomically(to, name, await readFile(path.join(from, name), 'utf8'));
-  return names;
-}
-
 /** The project's own demo data: the 2024-04 snapshot on night 1, today's records on night 2. */
 describe('two nights of the demo data through the real queues', () => {
   let corpus: Awaited<ReturnType<typeof tempCorpus>>;
@@ -109,7 +102,7 @@ describe('two nights of the demo data through the real queues', () => {
   beforeAll(async () => {
     planted = JSON.parse(await readFile(plantedChangesPath, 'utf8')) as PlantedChange[];
     corpus = await tempCorpus('demo-two-night-');
-    await copyFolder(demoSnapshotDir('2024-04'), corpus.dir);
+    await copyJsonFiles(demoSnapshotDir('2024-04'), corpus.dir);
     replay = await startReplayServer({ dataDir: corpus.dir, seed: 5 });
     pipeline = await startTestPipeline(testEnvironment(replay.url));
   });
@@ -126,7 +119,7 @@ describe('two nights of the demo data through the real queues', () => {
   });
 
   it('night 2 (incremental, today’s records) raises exactly planted-changes.json', async () => {
-    await copyFolder(demoRecordsDir, corpus.dir);
+    await copyJsonFiles(demoRecordsDir, corpus.dir);
     const run = await pipeline.sync({ kind: 'all' });
     expect(run.status).toBe('completed');
     expect(run.mode).toBe('incremental');

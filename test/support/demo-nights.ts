@@ -1,12 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseBaseline } from '@trialwatch/baseline';
 import { demoRecordsDir, demoSnapshotDir } from '@trialwatch/demo-data';
 import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
 import type { SyncRunDoc } from '@trialwatch/store';
 import { startTestPipeline, testEnvironment, type TestPipeline } from './harness.js';
 import { table2TsvPath } from './paths.js';
-import { tempCorpus, writeAtomically } from './replay-corpus.js';
+import { copyJsonFiles, tempCorpus } from './replay-corpus.js';
 
 export interface DemoNights {
   pipeline: TestPipeline;
@@ -16,19 +15,13 @@ export interface DemoNights {
   close(): Promise<void>;
 }
 
-async function copyFolder(from: string, to: string): Promise<void> {
-  for (const name of (await readdir(from)).filter((file) => file.endsWith('.json')).sort()) {
-    await writeAtomically(to, name, await readFile(path.join(from, name), 'utf8'));
-  }
-}
-
 /**
  * The demo story through the real pipeline: Table 2 (../shared/domain/table2.tsv) imported as the prrt
  * baseline, night 1 serves the 2024-04 snapshot, night 2 today's records (files replaced as a refresh does).
  */
 export async function syncDemoNights(): Promise<DemoNights> {
   const corpus = await tempCorpus('demo-nights-');
-  await copyFolder(demoSnapshotDir('2024-04'), corpus.dir);
+  await copyJsonFiles(demoSnapshotDir('2024-04'), corpus.dir);
   const replay = await startReplayServer({ dataDir: corpus.dir, seed: 5 });
   const pipeline = await startTestPipeline(testEnvironment(replay.url));
   try {
@@ -42,7 +35,7 @@ export async function syncDemoNights(): Promise<DemoNights> {
       rows,
     });
     const night1 = await pipeline.sync({ kind: 'cohort', name: 'prrt' });
-    await copyFolder(demoRecordsDir, corpus.dir);
+    await copyJsonFiles(demoRecordsDir, corpus.dir);
     const night2 = await pipeline.sync({ kind: 'cohort', name: 'prrt' });
     return {
       pipeline,

@@ -44,6 +44,13 @@ export async function writeAtomically(dir: string, fileName: string, text: strin
   await rename(temporary, path.join(dir, fileName));
 }
 
+/** Copy every .json file of `from` into `to`, each written atomically (as a refresh replaces files). */
+export async function copyJsonFiles(from: string, to: string): Promise<void> {
+  for (const name of (await readdir(from)).filter((file) => file.endsWith('.json')).sort()) {
+    await writeAtomically(to, name, await readFile(path.join(from, name), 'utf8'));
+  }
+}
+
 /** A copy of a record with another id, aliases, status or last update date. */
 export function rewriteRecord(
   record: RecordShape,
