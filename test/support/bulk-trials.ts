@@ -6,7 +6,7 @@ import { readRealRecords } from './real-records.js';
 import { cliArgv, readHighWaterMark } from './processes.js';
 
 /** A normalized real record (read from ../shared at run time, never copied) to clone trials from. */
-export function trialTemplate(): Trial {
+function trialTemplate(): Trial {
   const record = readRealRecords()[0];
   if (!record) throw new Error('no real record in ../shared/ctgov/records');
   const result = normalizeStudy(record.raw);
@@ -23,7 +23,7 @@ const COUNTRIES = [
 ] as const;
 
 /** The i-th generated trial head: a new NCT id, a status, countries, an enrollment and a date varied by i. */
-export function bulkTrialDoc(template: Trial, index: number, now: Date): TrialDoc {
+function bulkTrialDoc(template: Trial, index: number, now: Date): TrialDoc {
   const nctId = `NCT${String(80_000_000 + index).padStart(8, '0')}`;
   const trial: Trial = {
     ...template,

@@ -114,7 +114,7 @@ export async function runSyncProcess(
   return { code, summary, stdout: sync.stdout(), stderr: sync.stderr() };
 }
 
-export async function waitForPort(port: number, up: boolean, timeoutMs = 30_000): Promise<void> {
+async function waitForPort(port: number, up: boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await answers('127.0.0.1', port, 500)) !== up) {
     if (Date.now() > deadline)
