@@ -6,6 +6,8 @@ import { realRecordsDir } from './paths.js';
 export interface RealRecord {
   file: string;
   nctId: string;
+  /** The file's text, as the replay server serves it. */
+  text: string;
   raw: Record<string, unknown>;
 }
 
@@ -15,11 +17,15 @@ export function readRealRecords(): RealRecord[] {
     .readdirSync(realRecordsDir)
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => ({
-      file,
-      nctId: path.basename(file, '.json'),
-      raw: JSON.parse(fs.readFileSync(path.join(realRecordsDir, file), 'utf8')) as Record<string, unknown>,
-    }));
+    .map((file) => {
+      const text = fs.readFileSync(path.join(realRecordsDir, file), 'utf8');
+      return {
+        file,
+        nctId: path.basename(file, '.json'),
+        text,
+        raw: JSON.parse(text) as Record<string, unknown>,
+      };
+    });
 }
 
 /** One real record (a fresh deep copy), by NCT id. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { realRecordsDir } from './paths.js';
+import { readRealRecords as readSharedRecords } from './real-records.js';
 
 /** The parts of a registry record the replay tests read or rewrite. */
 export interface RecordShape {
@@ -20,15 +21,13 @@ export interface RealRecord {
   record: RecordShape;
 }
 
-/** The real records of ../shared, read at test time (never copied into the repository). */
-export async function readRealRecords(): Promise<RealRecord[]> {
-  const names = (await readdir(realRecordsDir)).filter((name) => name.endsWith('.json')).sort();
-  return Promise.all(
-    names.map(async (fileName) => {
-      const text = await readFile(path.join(realRecordsDir, fileName), 'utf8');
-      return { fileName, text, record: JSON.parse(text) as RecordShape };
-    }),
-  );
+/** The real records of ../shared (read at test time, never copied), in the shape the replay tests use. */
+export function readRealRecords(): RealRecord[] {
+  return readSharedRecords().map(({ file, text, raw }) => ({
+    fileName: file,
+    text,
+    record: raw as unknown as RecordShape,
+  }));
 }
 
 /** A temporary folder for a replay server to serve; remove() deletes it. */
@@ -84,8 +83,8 @@ export function replayFixtures(): {
   let records: RealRecord[] = [];
   const servers: ReplayServer[] = [];
   const cleanups: (() => Promise<void>)[] = [];
-  beforeAll(async () => {
-    records = await readRealRecords();
+  beforeAll(() => {
+    records = readRealRecords();
   });
   afterEach(async () => {
     // A test may have closed its server already (to test a dead registry).
