@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../services/notifier/src/index.js';
 import { asProcessEnv, dropEnvironment, testEnvironment, type TestEnvironment } from './support/harness.js';
-import { spawnCli } from './support/processes.js';
+import { runCli } from './support/processes.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
-async function cli(env: NodeJS.ProcessEnv, args: readonly string[]) {
-  const child = spawnCli(['alerts', ...args], env);
-  const code = await child.exited;
-  return { code, stdout: child.stdout(), stderr: child.stderr() };
-}
+const cli = (env: NodeJS.ProcessEnv, args: readonly string[]) => runCli(['alerts', ...args], env);
 
 /** Each CLI process compiles the CLI with tsx: seconds each on a busy machine. */
 const SLOW = 300_000;

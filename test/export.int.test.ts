@@ -8,16 +8,9 @@ import { insertBulkTrials, runCliMeasured } from './support/bulk-trials.js';
 import { syncDemoNights, type DemoNights } from './support/demo-nights.js';
 import { asProcessEnv } from './support/harness.js';
 import { parseCsv } from './support/parse-csv.js';
-import { spawnCli } from './support/processes.js';
+import { runCli } from './support/processes.js';
 
-async function cli(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawnCli(args, env);
-  const code = await child.exited;
-  return { code, stdout: child.stdout(), stderr: child.stderr() };
-}
+const cli = runCli;
 
 describe('trialwatch export on the demo data', () => {
   let demo: DemoNights;

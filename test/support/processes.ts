@@ -74,6 +74,16 @@ export function spawnCli(
   return spawnProcess(process.execPath, cliArgv(args, nodeFlags), env);
 }
 
+/** Run the CLI to its end: exit code and output. */
+export async function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnCli(args, env);
+  const code = await child.exited;
+  return { code, stdout: child.stdout(), stderr: child.stderr() };
+}
+
 /** Peak resident set of a process so far (VmHWM of /proc/PID/status), in bytes; null when it is gone. */
 export function readHighWaterMark(pid: number): number | null {
   try {

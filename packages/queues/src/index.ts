@@ -15,3 +15,9 @@ export {
   type StageWorkerOptions,
 } from './stage-worker.js';
 export { createRedisPacer, type SharedPacer } from './redis-pacer.js';
+export {
+  isCronPattern,
+  syncJobSchedulers,
+  type SchedulerSync,
+  type WantedScheduler,
+} from './job-schedulers.js';

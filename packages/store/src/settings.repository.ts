@@ -25,6 +25,10 @@ export class CohortsRepository {
     await this.cohorts.replaceOne({ _id: cohort._id }, cohort, { upsert: true });
   }
 
+  async remove(id: string): Promise<void> {
+    await this.cohorts.deleteOne({ _id: id });
+  }
+
   /** Insert the cohort only when it does not exist yet (defaults never overwrite a user's edits). */
   async ensure(cohort: CohortDoc): Promise<void> {
     // Two processes booting at once may both insert: the loser's duplicate is absorbed, the cohort exists.

@@ -1,17 +1,9 @@
 import type { PipelineContext } from '@trialwatch/pipeline';
-import { stages } from '@trialwatch/queues';
+import { stages, syncJobSchedulers } from '@trialwatch/queues';
 
 const SCHEDULER_PREFIX = 'digest-';
 /** Every day at 07:00 UTC, for the day before. */
 export const DEFAULT_DIGEST_CRON = '0 7 * * *';
-const CRON_FIELD = /^[\d*?,/LW#A-Za-z-]+$/;
-
-/** A plausible cron pattern: 5 or 6 fields of cron characters (BullMQ parses it for good at reconcile). */
-export function isCronPattern(pattern: string): boolean {
-  const fields = pattern.trim().split(/\s+/);
-  return (fields.length === 5 || fields.length === 6) && fields.every((field) => CRON_FIELD.test(field));
-}
-
 export interface DigestScheduleState {
   subscriptionId: string;
   cron: string;
@@ -27,30 +19,23 @@ export interface DigestScheduleState {
 export async function reconcileDigestSchedules(
   context: Pick<PipelineContext, 'store' | 'queues' | 'logger'>,
 ): Promise<DigestScheduleState[]> {
-  const queue = context.queues.queue('digest');
-  const wanted = new Set<string>();
   const subscriptions = await context.store.subscriptions.list();
-  for (const subscription of subscriptions.filter(
-    (candidate) => candidate.enabled && candidate.channel === 'digest',
-  )) {
-    const id = `${SCHEDULER_PREFIX}${subscription._id}`;
-    try {
-      await queue.upsertJobScheduler(
-        id,
-        { pattern: subscription.digestCron ?? DEFAULT_DIGEST_CRON, tz: 'UTC' },
-        { name: stages.digest.job, data: { subscriptionId: subscription._id } },
-      );
-      wanted.add(id);
-    } catch (error) {
-      context.logger.error({ err: error, subscriptionId: subscription._id }, 'digest schedule rejected');
-    }
-  }
-  for (const scheduler of await queue.getJobSchedulers()) {
-    if (scheduler.key.startsWith(SCHEDULER_PREFIX) && !wanted.has(scheduler.key)) {
-      await queue.removeJobScheduler(scheduler.key);
-      context.logger.info({ scheduler: scheduler.key }, 'digest schedule removed');
-    }
-  }
+  const { rejected, removed } = await syncJobSchedulers(
+    context.queues.queue('digest'),
+    stages.digest.job,
+    SCHEDULER_PREFIX,
+    subscriptions
+      .filter((candidate) => candidate.enabled && candidate.channel === 'digest')
+      .map((subscription) => ({
+        id: `${SCHEDULER_PREFIX}${subscription._id}`,
+        pattern: subscription.digestCron ?? DEFAULT_DIGEST_CRON,
+        tz: 'UTC',
+        data: { subscriptionId: subscription._id },
+      })),
+  );
+  for (const [scheduler, reason] of rejected)
+    context.logger.error({ scheduler, reason }, 'digest schedule rejected');
+  for (const scheduler of removed) context.logger.info({ scheduler }, 'digest schedule removed');
   return listDigestSchedules(context);
 }
 

@@ -35,7 +35,6 @@ export { redactWebhookUrl } from './redact-webhook-url.js';
 export { previousUtcDay, utcDayBounds } from './digest-day.js';
 export {
   DEFAULT_DIGEST_CRON,
-  isCronPattern,
   listDigestSchedules,
   reconcileDigestSchedules,
   type DigestScheduleState,

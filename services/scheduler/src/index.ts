@@ -9,4 +9,9 @@ export {
 } from './open-sync-run.js';
 export { DEFAULT_COHORTS, PRRT_COHORT, PRRT_INTERVENTION_TERMS, TABLE2_NCT_IDS } from './default-cohorts.js';
 export { incrementalWindowFrom } from './sync-window.js';
-export { listSchedules, reconcileSchedules, type ScheduleState } from './reconcile-schedules.js';
+export {
+  listSchedules,
+  reconcileSchedules,
+  type ReconciledSchedules,
+  type ScheduleState,
+} from './reconcile-schedules.js';

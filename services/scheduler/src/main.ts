@@ -6,7 +6,7 @@ await runWorkerService({
   service: 'scheduler',
   handlers: schedulerProcessors,
   onStarted: async (runtime) => {
-    const schedules = await reconcileSchedules(runtime.context);
-    runtime.context.logger.info({ schedules }, 'schedules reconciled');
+    const { states } = await reconcileSchedules(runtime.context);
+    runtime.context.logger.info({ schedules: states }, 'schedules reconciled');
   },
 });

@@ -1,5 +1,5 @@
 import type { PipelineContext } from '@trialwatch/pipeline';
-import { stages } from '@trialwatch/queues';
+import { stages, syncJobSchedulers } from '@trialwatch/queues';
 import { ensureDefaultCohorts } from './open-sync-run.js';
 
 const SCHEDULER_PREFIX = 'cohort-';
@@ -11,33 +11,41 @@ export interface ScheduleState {
   next: string | null;
 }
 
+export interface ReconciledSchedules {
+  states: ScheduleState[];
+  /** Enabled cohorts whose cron BullMQ rejected, with its reason (they have no schedule). */
+  rejected: Map<string, string>;
+}
+
 /**
  * Schedules are data: every enabled cohort gets a BullMQ job scheduler that starts its sync; schedulers
- * of removed or disabled cohorts are removed. Safe to run at every boot and from several processes.
+ * of removed or disabled cohorts are removed. Safe to run at every boot and from several processes. A cron
+ * BullMQ rejects leaves that cohort unscheduled (logged, and returned) without stopping the others.
  */
 export async function reconcileSchedules(
   context: Pick<PipelineContext, 'store' | 'queues' | 'logger'>,
-): Promise<ScheduleState[]> {
+): Promise<ReconciledSchedules> {
   await ensureDefaultCohorts(context);
   const cohorts = await context.store.cohorts.list();
-  const queue = context.queues.queue('schedule');
-  const wanted = new Set<string>();
-  for (const cohort of cohorts.filter((candidate) => candidate.enabled)) {
-    const id = `${SCHEDULER_PREFIX}${cohort._id}`;
-    wanted.add(id);
-    await queue.upsertJobScheduler(
-      id,
-      { pattern: cohort.cron, tz: cohort.timeZone },
-      { name: stages.schedule.job, data: { cohort: cohort._id, full: false, trigger: 'schedule' } },
-    );
-  }
-  for (const scheduler of await queue.getJobSchedulers()) {
-    if (scheduler.key.startsWith(SCHEDULER_PREFIX) && !wanted.has(scheduler.key)) {
-      await queue.removeJobScheduler(scheduler.key);
-      context.logger.info({ scheduler: scheduler.key }, 'schedule removed');
-    }
-  }
-  return listSchedules(context);
+  const sync = await syncJobSchedulers(
+    context.queues.queue('schedule'),
+    stages.schedule.job,
+    SCHEDULER_PREFIX,
+    cohorts
+      .filter((candidate) => candidate.enabled)
+      .map((cohort) => ({
+        id: `${SCHEDULER_PREFIX}${cohort._id}`,
+        pattern: cohort.cron,
+        tz: cohort.timeZone,
+        data: { cohort: cohort._id, full: false, trigger: 'schedule' },
+      })),
+  );
+  const rejected = new Map(
+    [...sync.rejected].map(([id, reason]) => [id.slice(SCHEDULER_PREFIX.length), reason] as const),
+  );
+  for (const [cohort, reason] of rejected) context.logger.error({ cohort, reason }, 'schedule rejected');
+  for (const scheduler of sync.removed) context.logger.info({ scheduler }, 'schedule removed');
+  return { states: await listSchedules(context), rejected };
 }
 
 export async function listSchedules(context: Pick<PipelineContext, 'queues'>): Promise<ScheduleState[]> {

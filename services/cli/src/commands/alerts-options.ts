@@ -1,9 +1,5 @@
-import {
-  DEFAULT_DIGEST_CRON,
-  isCronPattern,
-  redactWebhookUrl,
-  type MessageTarget,
-} from '@trialwatch/notifier';
+import { DEFAULT_DIGEST_CRON, redactWebhookUrl, type MessageTarget } from '@trialwatch/notifier';
+import { isCronPattern } from '@trialwatch/queues';
 import type { SubscriptionDoc } from '@trialwatch/store';
 import { UsageError } from '../cli-error.js';
 import { parseEventTypes } from './parse-event-types.js';

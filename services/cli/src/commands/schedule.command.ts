@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isCronPattern } from '@trialwatch/queues';
 import { reconcileSchedules, ensureDefaultCohorts } from '@trialwatch/scheduler';
 import type { CohortDoc } from '@trialwatch/store';
 import { UsageError } from '../cli-error.js';
@@ -15,8 +16,6 @@ interface SetOptions {
   disable?: boolean;
 }
 
-const CRON = /^(\S+\s+){4}\S+$|^(\S+\s+){5}\S+$/;
-
 export function registerScheduleCommand(program: Command): void {
   const schedule = program
     .command('schedule')
@@ -30,7 +29,9 @@ export function registerScheduleCommand(program: Command): void {
       const config = cliConfig();
       const { context, close } = await connectPipeline(config, cliLogger(config));
       try {
-        const states = await reconcileSchedules(context);
+        const { states, rejected } = await reconcileSchedules(context);
+        for (const [cohort, reason] of rejected)
+          process.stderr.write(`warning: cohort ${cohort} is not scheduled: ${reason}\n`);
         const cohorts = await context.store.cohorts.list();
         for (const cohort of cohorts) {
           const state = states.find((entry) => entry.cohort === cohort._id);
@@ -67,7 +68,7 @@ export function registerScheduleCommand(program: Command): void {
     .action(async (name: string, options: SetOptions) => {
       if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(name))
         throw new UsageError(`invalid cohort name: ${name} (lowercase letters, digits, _ and -)`);
-      if (options.cron !== undefined && !CRON.test(options.cron.trim()))
+      if (options.cron !== undefined && !isCronPattern(options.cron))
         throw new UsageError(`invalid --cron: ${options.cron}`);
       if (options.tz !== undefined && !validTimeZone(options.tz))
         throw new UsageError(`invalid --tz: ${options.tz}`);
@@ -100,16 +101,16 @@ export function registerScheduleCommand(program: Command): void {
           updatedAt: new Date(),
         };
         await context.store.cohorts.upsert(cohort);
-        try {
-          await reconcileSchedules(context);
-        } catch (error) {
-          // A cron expression BullMQ cannot parse: put the old definition back.
+        const { states, rejected } = await reconcileSchedules(context);
+        const reason = rejected.get(name);
+        if (reason !== undefined) {
+          // A cron BullMQ cannot parse: put the old definition back (or drop the new cohort).
           if (existing) await context.store.cohorts.upsert(existing);
-          throw new UsageError(
-            `schedule rejected: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          else await context.store.cohorts.remove(name);
+          await reconcileSchedules(context);
+          throw new UsageError(`schedule rejected: ${reason}`);
         }
-        const state = (await reconcileSchedules(context)).find((entry) => entry.cohort === name);
+        const state = states.find((entry) => entry.cohort === name);
         process.stdout.write(
           `${name}: ${cohort.cron} ${cohort.timeZone} ${cohort.enabled ? `next ${state?.next ?? '-'}` : 'disabled'}\n`,
         );

@@ -60,8 +60,8 @@ export function registerWorkerCommand(program: Command): void {
         stages,
       });
       if (stages.includes('schedule')) {
-        const schedules = await reconcileSchedules(runtime.context);
-        logger.info({ schedules }, 'schedules reconciled');
+        const { states } = await reconcileSchedules(runtime.context);
+        logger.info({ schedules: states }, 'schedules reconciled');
       }
       if (stages.includes('digest')) {
         const digests = await reconcileDigestSchedules(runtime.context);
