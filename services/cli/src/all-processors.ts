@@ -6,13 +6,19 @@ import type { HandlerFactories } from '@trialwatch/pipeline';
 import { schedulerProcessors } from '@trialwatch/scheduler';
 
 /**
- * Every stage's processor, for processes that run several stages (`worker all`, `sync --once`). Its own
- * module, so that commands that only read (changes, show, status…) do not load the stages.
+ * Each deployable service's processors (its stages are their keys), and all of them together for processes
+ * that run several stages (`worker all`, `sync --once`). Its own module, so that commands that only read
+ * (changes, show, status…) do not load the stages.
  */
-export const allProcessors: HandlerFactories = {
-  ...schedulerProcessors,
-  ...fetcherProcessors,
-  ...normalizerProcessors,
-  ...detectorProcessors,
-  ...notifierProcessors,
+export const SERVICE_PROCESSORS: Readonly<Record<string, HandlerFactories>> = {
+  scheduler: schedulerProcessors,
+  fetcher: fetcherProcessors,
+  normalizer: normalizerProcessors,
+  detector: detectorProcessors,
+  notifier: notifierProcessors,
 };
+
+export const allProcessors: HandlerFactories = Object.values(SERVICE_PROCESSORS).reduce<HandlerFactories>(
+  (all, processors) => ({ ...all, ...processors }),
+  {},
+);

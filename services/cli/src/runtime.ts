@@ -1,20 +1,10 @@
 import { loadConfig, type ServiceEnv } from '@trialwatch/config';
 import { createLogger, type Logger } from '@trialwatch/logger';
 import type { FetchContext } from '@trialwatch/pipeline';
-import type { StageName } from '@trialwatch/queues';
 import { createStore, DatabaseUnavailableError, type Store } from '@trialwatch/store';
 import { CliFailure } from './cli-error.js';
 
 export type CliConfig = ServiceEnv<'cli'>;
-
-/** Which stages each deployable service runs. */
-export const SERVICE_STAGES: Record<string, readonly StageName[]> = {
-  scheduler: ['schedule', 'finalize'],
-  fetcher: ['fetch', 'verify'],
-  normalizer: ['normalize'],
-  detector: ['detect'],
-  notifier: ['deliver', 'digest'],
-};
 
 export function cliConfig(): CliConfig {
   return loadConfig('cli');

@@ -52,3 +52,11 @@ export async function listDigestSchedules(
     }))
     .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId));
 }
+
+/** What a process running the digest stage does at boot: reconcile the digest schedules, and say so. */
+export async function reconcileDigestSchedulesAtBoot(
+  context: Pick<PipelineContext, 'store' | 'queues' | 'logger'>,
+): Promise<void> {
+  const schedules = await reconcileDigestSchedules(context);
+  context.logger.info({ schedules: schedules.length }, 'digest schedules reconciled');
+}

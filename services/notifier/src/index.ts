@@ -37,6 +37,7 @@ export {
   DEFAULT_DIGEST_CRON,
   listDigestSchedules,
   reconcileDigestSchedules,
+  reconcileDigestSchedulesAtBoot,
   type DigestScheduleState,
 } from './digest-schedules.js';
 export { sampleEventView, sendSample } from './send-sample.js';

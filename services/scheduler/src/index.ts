@@ -12,6 +12,7 @@ export { incrementalWindowFrom } from './sync-window.js';
 export {
   listSchedules,
   reconcileSchedules,
+  reconcileSchedulesAtBoot,
   type ReconciledSchedules,
   type ScheduleState,
 } from './reconcile-schedules.js';

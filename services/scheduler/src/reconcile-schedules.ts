@@ -60,3 +60,11 @@ export async function listSchedules(context: Pick<PipelineContext, 'queues'>): P
     }))
     .sort((a, b) => a.cohort.localeCompare(b.cohort));
 }
+
+/** What a process running the schedule stage does at boot: reconcile the schedules, and say so. */
+export async function reconcileSchedulesAtBoot(
+  context: Pick<PipelineContext, 'store' | 'queues' | 'logger'>,
+): Promise<void> {
+  const { states } = await reconcileSchedules(context);
+  context.logger.info({ schedules: states }, 'schedules reconciled');
+}

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { startPipelineWorkers } from '@trialwatch/pipeline';
-import { reconcileDigestSchedules } from '@trialwatch/notifier';
+import { startPipelineWorkers, type HandlerFactories } from '@trialwatch/pipeline';
+import { reconcileDigestSchedulesAtBoot } from '@trialwatch/notifier';
 import { STAGE_NAMES, type StageName } from '@trialwatch/queues';
-import { reconcileSchedules } from '@trialwatch/scheduler';
+import { reconcileSchedulesAtBoot } from '@trialwatch/scheduler';
 import { UsageError } from '../cli-error.js';
-import { allProcessors } from '../all-processors.js';
-import { cliConfig, cliLogger, connectPipeline, SERVICE_STAGES } from '../runtime.js';
+import { allProcessors, SERVICE_PROCESSORS } from '../all-processors.js';
+import { cliConfig, cliLogger, connectPipeline } from '../runtime.js';
 
 interface WorkerOptions {
   concurrency?: string;
@@ -15,12 +15,13 @@ interface WorkerOptions {
 
 /** `all`, a service name (fetcher...) or a stage name (fetch, verify...). */
 export function resolveStages(which: string): StageName[] {
-  if (which === 'all') return Object.values(SERVICE_STAGES).flat();
-  const service = SERVICE_STAGES[which];
-  if (service) return [...service];
+  const stagesOf = (processors: HandlerFactories) => Object.keys(processors) as StageName[];
+  if (which === 'all') return stagesOf(allProcessors);
+  const service = SERVICE_PROCESSORS[which];
+  if (service) return stagesOf(service);
   if ((STAGE_NAMES as string[]).includes(which)) return [which as StageName];
   throw new UsageError(
-    `unknown worker "${which}": use all, one of ${Object.keys(SERVICE_STAGES).join(', ')}, or a stage (${STAGE_NAMES.join(', ')})`,
+    `unknown worker "${which}": use all, one of ${Object.keys(SERVICE_PROCESSORS).join(', ')}, or a stage (${STAGE_NAMES.join(', ')})`,
   );
 }
 
@@ -35,7 +36,7 @@ export function registerWorkerCommand(program: Command): void {
     .option('--metrics-port <port>', 'serve Prometheus /metrics on this port (0: any free port)')
     .option('--shutdown-deadline <ms>', 'how long SIGTERM waits for running jobs', '20000')
     .action(async (which: string, options: WorkerOptions) => {
-      const stages = resolveStages(which).filter((stage) => allProcessors[stage] !== undefined);
+      const stages = resolveStages(which);
       const config = cliConfig();
       const concurrency =
         options.concurrency === undefined ? undefined : parsePositive(options.concurrency, '--concurrency');
@@ -59,14 +60,8 @@ export function registerWorkerCommand(program: Command): void {
         handlers: allProcessors,
         stages,
       });
-      if (stages.includes('schedule')) {
-        const { states } = await reconcileSchedules(runtime.context);
-        logger.info({ schedules: states }, 'schedules reconciled');
-      }
-      if (stages.includes('digest')) {
-        const digests = await reconcileDigestSchedules(runtime.context);
-        logger.info({ digests: digests.length }, 'digest schedules reconciled');
-      }
+      if (stages.includes('schedule')) await reconcileSchedulesAtBoot(runtime.context);
+      if (stages.includes('digest')) await reconcileDigestSchedulesAtBoot(runtime.context);
       process.stdout.write(
         `worker ${which} running: ${stages.join(', ')}${runtime.metricsPort === null ? '' : ` (metrics on :${String(runtime.metricsPort)}/metrics)`}\n`,
       );
