@@ -11,20 +11,18 @@
  * lastUpdatePostDate, and runs incrementally, as a nightly run would.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '@trialwatch/logger';
-import { startPipelineWorkers } from '@trialwatch/pipeline';
+import { startPipelineWorkers, waitForRun } from '@trialwatch/pipeline';
 import { STAGE_NAMES, type PipelineQueues } from '@trialwatch/queues';
 import { startReplayServer } from '@trialwatch/replay-server';
 import { openSyncRun } from '@trialwatch/scheduler';
 import { dropEnvironment } from '../../test/support/environment.js';
-import { verifyWebhookSignature } from '../../services/notifier/src/index.js';
 import { allProcessors } from '../../services/cli/src/all-processors.js';
-import { realRecordsDir } from '../../test/support/paths.js';
+import { startWebhookReceiver } from '../../test/support/webhook-receiver.js';
+import { loadTemplates, object, type Json } from './corpus.js';
 
 interface Options {
   trials: number;
@@ -53,8 +51,6 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
-type Json = Record<string, unknown>;
-const object = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
 const SECRET = 'bench-secret-0123456789abcdef';
 
 async function writeStudy(dir: string, study: Json): Promise<void> {
@@ -70,53 +66,6 @@ function variant(template: Json, index: number): Json {
   identification.nctId = `NCT${String(95_000_000 + index)}`;
   delete identification.nctIdAliases;
   return study;
-}
-
-/** The receiver a subscriber runs: verify, count, answer 200. */
-async function startReceiver() {
-  const arrivals: { deliveryId: string; at: number }[] = [];
-  let invalid = 0;
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const ok = verifyWebhookSignature({
-        secret: SECRET,
-        timestamp: String(request.headers['x-trialwatch-timestamp']),
-        body: Buffer.concat(chunks),
-        signature: request.headers['x-trialwatch-signature'] as string | undefined,
-        now: new Date(),
-      });
-      if (!ok) invalid++;
-      arrivals.push({ deliveryId: String(request.headers['x-trialwatch-delivery']), at: Date.now() });
-      response.statusCode = ok ? 200 : 401;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/hook`,
-    arrivals,
-    invalid: () => invalid,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
-}
-
-async function until(
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 interface Result {
@@ -142,7 +91,7 @@ async function repetition(options: Options, templates: Json[]): Promise<Result> 
   );
   for (const study of studies) await writeStudy(dir, study);
   const replay = await startReplayServer({ dataDir: dir, seed: 1 });
-  const receiver = await startReceiver();
+  const receiver = await startWebhookReceiver({ secret: SECRET });
   const runtime = await startPipelineWorkers({
     config: { ...config, CTGOV_BASE_URL: replay.url },
     logger: createLogger({ name: 'bench', level: process.env.BENCH_LOG_LEVEL ?? 'silent' }),
@@ -152,18 +101,11 @@ async function repetition(options: Options, templates: Json[]): Promise<Result> 
   const { context } = runtime;
   const sync = async () => {
     const run = await openSyncRun(context, { target: { kind: 'all' }, full: false, trigger: 'cli' });
-    let finished = run;
-    await until(
-      async () => {
-        finished = (await context.store.runs.get(run._id)) ?? run;
-        return finished.status !== 'running';
-      },
-      300_000,
-      `run ${run._id}`,
-    );
+    const finished = await waitForRun(context.store.runs, run._id, { timeoutMs: 300_000 });
     if (finished.status !== 'completed') throw new Error(`run ${run._id} ended ${finished.status}`);
     return finished;
   };
+  const invalid = () => receiver.requests.filter((request) => request.signatureValid === false).length;
   try {
     await context.store.subscriptions.upsert({
       _id: 'sub_bench',
@@ -176,9 +118,9 @@ async function repetition(options: Options, templates: Json[]): Promise<Result> 
       createdAt: new Date(),
     });
     await sync();
-    await until(() => receiver.arrivals.length >= options.trials, 300_000, 'night 1 webhooks');
+    await receiver.waitFor((requests) => requests.length >= options.trials, 300_000);
 
-    const night1 = receiver.arrivals.length;
+    const night1 = receiver.requests.length;
     const today = new Date().toISOString().slice(0, 10);
     for (const study of studies.slice(0, options.changed)) {
       const status = object(object(study.protocolSection).statusModule);
@@ -189,15 +131,15 @@ async function repetition(options: Options, templates: Json[]): Promise<Result> 
     // Wall clock (ms) throughout: BullMQ's job timestamps are wall-clock too.
     const started = Date.now();
     const run = await sync();
-    await until(() => receiver.arrivals.length >= night1 + options.changed, 300_000, 'night 2 webhooks');
-    const last = Math.max(...receiver.arrivals.slice(night1).map((arrival) => arrival.at));
+    await receiver.waitFor((requests) => requests.length >= night1 + options.changed, 300_000);
+    const last = Math.max(...receiver.requests.slice(night1).map((request) => request.receivedAt));
     const events = await context.store.events.count({ runId: run._id });
     if (events !== options.changed)
       throw new Error(`night 2 raised ${String(events)} events, expected ${String(options.changed)}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    if (receiver.arrivals.length !== night1 + options.changed || receiver.invalid() > 0) {
+    if (receiver.requests.length !== night1 + options.changed || invalid() > 0) {
       throw new Error(
-        `receiver: ${String(receiver.arrivals.length - night1)} night-2 requests, ${String(receiver.invalid())} invalid`,
+        `receiver: ${String(receiver.requests.length - night1)} night-2 requests, ${String(invalid())} invalid`,
       );
     }
     if (options.timeline) await printTimeline(context.queues, run.startedAt.getTime());
@@ -247,10 +189,7 @@ const median = (values: readonly number[]) => {
 };
 
 const options = parseOptions(process.argv.slice(2));
-const names = (await readdir(realRecordsDir)).filter((name) => name.endsWith('.json')).sort();
-const templates = await Promise.all(
-  names.map(async (name) => JSON.parse(await readFile(path.join(realRecordsDir, name), 'utf8')) as Json),
-);
+const templates = loadTemplates();
 console.log(
   `alert latency: night 1 = ${String(options.trials)} trials, night 2 = ${String(options.changed)} changed, ${String(options.reps)} repetitions`,
 );
