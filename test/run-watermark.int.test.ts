@@ -38,4 +38,16 @@ describe('a completed run and its watermark', () => {
     const second = await pipeline.sync({ kind: 'all' });
     expect(second.mode).toBe('incremental');
   });
+
+  it('concurrent first watermarks of a scope all land, and the newest wins', async () => {
+    const { runs } = pipeline.context.store;
+    const marks = Array.from({ length: 8 }, (_, index) => ({
+      _id: 'scope-raced',
+      lastCompletedRunId: `run_${String(index)}`,
+      lastCompletedAt: new Date(Date.UTC(2026, 0, 1 + index)),
+      maxLastUpdatePostDate: null,
+    }));
+    await Promise.all(marks.map((mark) => runs.advanceWatermark(mark)));
+    expect((await runs.watermark('scope-raced'))?.lastCompletedRunId).toBe('run_7');
+  });
 });

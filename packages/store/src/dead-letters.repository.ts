@@ -1,6 +1,6 @@
 import type { Collection, Filter } from 'mongodb';
 import type { DeadLetterDoc } from './documents.js';
-import { isDuplicateKeyError } from './store.js';
+import { retryOnDuplicateKey } from './store.js';
 
 export class DeadLettersRepository {
   constructor(private readonly deadLetters: Collection<DeadLetterDoc>) {}
@@ -13,13 +13,7 @@ export class DeadLettersRepository {
         { $set: { ...letter, replayedAt: null }, $setOnInsert: { createdAt: now } },
         { upsert: true },
       );
-    try {
-      await write();
-    } catch (error) {
-      // A concurrent upsert of the same letter inserted it first: update the one that exists.
-      if (!isDuplicateKeyError(error)) throw error;
-      await write();
-    }
+    await retryOnDuplicateKey(write);
   }
 
   list(filter: { runId?: string; pendingOnly?: boolean; limit?: number } = {}) {

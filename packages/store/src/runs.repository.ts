@@ -1,5 +1,6 @@
 import type { Collection, Filter } from 'mongodb';
 import type { RunStatus, SyncRunDoc, WatermarkDoc } from './documents.js';
+import { insertNew } from './store.js';
 
 export type NewRun = Omit<
   SyncRunDoc,
@@ -77,10 +78,17 @@ export class RunsRepository {
     return this.watermarks.findOne({ _id: scope });
   }
 
-  /** Advance only forward: a late finisher of an older run never moves the watermark back. */
+  /**
+   * Move the scope's watermark forward, never back, atomically: concurrent finalizers of one scope (or a
+   * retried one) leave the newest. A conditional update (the collection holds one document per scope, so
+   * FerretDB's scan for the guard is cheap), else the first insert, else the update again.
+   */
   async advanceWatermark(mark: WatermarkDoc): Promise<void> {
-    const current = await this.watermarks.findOne({ _id: mark._id });
-    if (current && current.lastCompletedAt.getTime() >= mark.lastCompletedAt.getTime()) return;
-    await this.watermarks.replaceOne({ _id: mark._id }, mark, { upsert: true });
+    const { _id, ...fields } = mark;
+    const moveForward = () =>
+      this.watermarks.updateOne({ _id, lastCompletedAt: { $lt: mark.lastCompletedAt } }, { $set: fields });
+    if ((await moveForward()).matchedCount > 0) return;
+    if ((await insertNew(this.watermarks, [mark])) > 0) return;
+    await moveForward();
   }
 }

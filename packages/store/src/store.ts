@@ -119,6 +119,19 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 }
 
+/**
+ * An upsert by `_id`, run again when a concurrent upsert of the same `_id` inserted first (the loser gets a
+ * duplicate-key error): the second attempt finds the document and updates it.
+ */
+export async function retryOnDuplicateKey<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return write();
+  }
+}
+
 /** Insert what is new; documents whose `_id` exists already are left as they are. Returns how many were new. */
 export async function insertNew<T extends Document>(
   collection: Collection<T>,
