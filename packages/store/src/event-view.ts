@@ -1,38 +1,28 @@
 import type { EventDoc } from './documents.js';
 
-/** An event as `trialwatch changes --json`, the API and exports show it: one flat JSON object. */
-export interface EventView {
+/**
+ * An event as `trialwatch changes --json`, the API and exports show it: one flat JSON object — the stored
+ * event without its versions and cohorts, `id` for `_id`, the time as ISO text.
+ */
+export type EventView = Omit<EventDoc, '_id' | 'detectedAt' | 'fromVersion' | 'toVersion' | 'cohorts'> & {
   id: string;
-  nctId: string;
-  type: EventDoc['type'];
-  field?: string;
-  from?: unknown;
-  to?: unknown;
-  registryGenerated?: boolean;
-  kind?: string;
-  added?: unknown[];
-  removed?: unknown[];
   detectedAt: string;
-  runId: string;
-  lastUpdatePostDate: string | null;
-}
+};
 
 export function toEventView(doc: EventDoc): EventView {
-  return {
-    id: doc._id,
-    nctId: doc.nctId,
-    type: doc.type,
-    ...(doc.field === undefined ? {} : { field: doc.field }),
-    ...(doc.from === undefined ? {} : { from: doc.from }),
-    ...(doc.to === undefined ? {} : { to: doc.to }),
-    ...(doc.registryGenerated === undefined ? {} : { registryGenerated: doc.registryGenerated }),
-    ...(doc.kind === undefined ? {} : { kind: doc.kind }),
-    ...(doc.added === undefined ? {} : { added: doc.added }),
-    ...(doc.removed === undefined ? {} : { removed: doc.removed }),
-    detectedAt: doc.detectedAt.toISOString(),
-    runId: doc.runId,
-    lastUpdatePostDate: doc.lastUpdatePostDate,
-  };
+  const {
+    _id,
+    nctId,
+    type,
+    detectedAt,
+    runId,
+    lastUpdatePostDate,
+    fromVersion: _fromVersion,
+    toVersion: _toVersion,
+    cohorts: _cohorts,
+    ...change
+  } = doc;
+  return { id: _id, nctId, type, ...change, detectedAt: detectedAt.toISOString(), runId, lastUpdatePostDate };
 }
 
 /** One line for people: `NCT… status_changed RECRUITING → COMPLETED`. */
