@@ -50,28 +50,34 @@ const WorkerEnv = z.object({
   VERIFY_LIMIT: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
+/** Settings of the notifier's deliveries. */
+const NotifyEnv = z.object({
+  NOTIFY_TIMEOUT_MS: positiveInt.default(10_000),
+  NOTIFY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
+});
+
+/**
+ * Every tuning setting a pipeline process (a worker, or the CLI running stages in-process) reads, with its
+ * default: the one place the defaults live (the worker runtime parses its config through it).
+ */
+export const PipelineTuning = CtgovEnv.extend(WorkerEnv.shape).extend(NotifyEnv.shape);
+export type PipelineTuning = z.infer<typeof PipelineTuning>;
+
 export const SchedulerEnv = BaseEnv.extend(WorkerEnv.shape);
 export const FetcherEnv = BaseEnv.extend(CtgovEnv.shape).extend(WorkerEnv.shape);
 export const NormalizerEnv = BaseEnv.extend(WorkerEnv.shape);
 export const DetectorEnv = BaseEnv.extend(WorkerEnv.shape);
-export const NotifierEnv = BaseEnv.extend(WorkerEnv.shape).extend({
-  NOTIFY_TIMEOUT_MS: positiveInt.default(10_000),
-  NOTIFY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
-});
+export const NotifierEnv = BaseEnv.extend(WorkerEnv.shape).extend(NotifyEnv.shape);
 export const ApiEnv = BaseEnv.extend({
   TRIALWATCH_API_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   API_HOST: z.string().default('0.0.0.0'),
 });
 /** The CLI can run any stage in-process, so it accepts every stage's settings. */
-export const CliEnv = BaseEnv.extend(CtgovEnv.shape)
-  .extend(WorkerEnv.shape)
-  .extend({
-    NOTIFY_TIMEOUT_MS: positiveInt.default(10_000),
-    NOTIFY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
-    TRIALWATCH_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    REPLAY_FAULT_RATE: ratio.optional(),
-  });
+export const CliEnv = BaseEnv.extend(PipelineTuning.shape).extend({
+  TRIALWATCH_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  REPLAY_FAULT_RATE: ratio.optional(),
+});
 
 export const serviceEnvSchemas = {
   scheduler: SchedulerEnv,

@@ -30,12 +30,13 @@ export interface PipelineSettings {
   jobOptions?: StageJobOptions;
 }
 
-export const DEFAULT_SETTINGS: Omit<PipelineSettings, 'prefix'> = {
-  pageSize: 250,
-  verifyLimit: 500,
+/** The settings no environment variable sets (the others come from PipelineTuning, in @trialwatch/config). */
+export const DEFAULT_SETTINGS: Omit<
+  PipelineSettings,
+  'prefix' | 'pageSize' | 'verifyLimit' | 'notifyTimeoutMs'
+> = {
   verifyBatchSize: 200,
   staleDataHours: 48,
-  notifyTimeoutMs: 10_000,
   normalizeBacklog: 2,
   backlogWaitMs: 20_000,
 };

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { PipelineTuning } from '@trialwatch/config';
 import { createCtgovClient } from '@trialwatch/ctgov-client';
 import {
   createRedisConnection,
@@ -21,21 +22,11 @@ import { recordDeadLetter } from './run-lifecycle.js';
 
 export type HandlerFactories = { [S in StageName]?: (context: FetchContext) => StageHandler<S> };
 
-export interface RuntimeConfig {
+/** Where to connect, and any tuning setting (the rest take PipelineTuning's defaults). */
+export interface RuntimeConfig extends Partial<PipelineTuning> {
   REDIS_URL: string;
   MONGODB_URI: string;
   TRIALWATCH_PREFIX: string;
-  CTGOV_BASE_URL?: string;
-  CTGOV_REQUESTS_PER_MINUTE?: number;
-  CTGOV_TIMEOUT_MS?: number;
-  CTGOV_MAX_RETRIES?: number;
-  CTGOV_PAGE_SIZE?: number;
-  NOTIFY_TIMEOUT_MS?: number;
-  WORKER_CONCURRENCY?: number;
-  METRICS_PORT?: number;
-  WORKER_LOCK_DURATION_MS?: number;
-  WORKER_STALLED_INTERVAL_MS?: number;
-  VERIFY_LIMIT?: number;
 }
 
 export interface PipelineRuntime {
@@ -73,12 +64,16 @@ export async function createPipelineContext(
     logger.warn({ err: error }, 'redis connection error');
   });
   const queues = new PipelineQueues(producer, config.TRIALWATCH_PREFIX, overrides.jobOptions);
-  const requestsPerMinute = config.CTGOV_REQUESTS_PER_MINUTE ?? 50;
+  const tuning = PipelineTuning.parse(config);
   const client = createCtgovClient({
-    baseUrl: config.CTGOV_BASE_URL ?? 'https://clinicaltrials.gov/api/v2',
-    pacer: createRedisPacer(redis, `${config.TRIALWATCH_PREFIX}:pacer:ctgov`, requestsPerMinute),
-    timeoutMs: config.CTGOV_TIMEOUT_MS ?? 30_000,
-    maxRetries: config.CTGOV_MAX_RETRIES ?? 6,
+    baseUrl: tuning.CTGOV_BASE_URL,
+    pacer: createRedisPacer(
+      redis,
+      `${config.TRIALWATCH_PREFIX}:pacer:ctgov`,
+      tuning.CTGOV_REQUESTS_PER_MINUTE,
+    ),
+    timeoutMs: tuning.CTGOV_TIMEOUT_MS,
+    maxRetries: tuning.CTGOV_MAX_RETRIES,
     logger: logger.child({ component: 'ctgov-client' }),
   });
   const context: FetchContext = {
@@ -93,9 +88,9 @@ export async function createPipelineContext(
     now: () => new Date(),
     settings: {
       ...DEFAULT_SETTINGS,
-      pageSize: config.CTGOV_PAGE_SIZE ?? DEFAULT_SETTINGS.pageSize,
-      verifyLimit: config.VERIFY_LIMIT ?? DEFAULT_SETTINGS.verifyLimit,
-      notifyTimeoutMs: config.NOTIFY_TIMEOUT_MS ?? DEFAULT_SETTINGS.notifyTimeoutMs,
+      pageSize: tuning.CTGOV_PAGE_SIZE,
+      verifyLimit: tuning.VERIFY_LIMIT,
+      notifyTimeoutMs: tuning.NOTIFY_TIMEOUT_MS,
       prefix: config.TRIALWATCH_PREFIX,
       ...overrides,
     },
@@ -125,6 +120,7 @@ export async function startPipelineWorkers(options: {
   stalledIntervalMs?: number;
 }): Promise<PipelineRuntime> {
   const { config, logger } = options;
+  const tuning = PipelineTuning.parse(config);
   const base = await createPipelineContext(config, logger, options.settings);
   const context = base.context;
   const metrics = new WorkerMetrics(
@@ -151,8 +147,8 @@ export async function startPipelineWorkers(options: {
       onJobFinished: (stage, outcome, durationMs) => {
         metrics.jobFinished(stage, outcome, durationMs);
       },
-      lockDurationMs: options.lockDurationMs ?? config.WORKER_LOCK_DURATION_MS ?? 30_000,
-      stalledIntervalMs: options.stalledIntervalMs ?? config.WORKER_STALLED_INTERVAL_MS ?? 15_000,
+      lockDurationMs: options.lockDurationMs ?? tuning.WORKER_LOCK_DURATION_MS,
+      stalledIntervalMs: options.stalledIntervalMs ?? tuning.WORKER_STALLED_INTERVAL_MS,
     });
   });
   let metricsServer: Server | null = null;

@@ -41,8 +41,8 @@ export interface StageWorkerOptions {
     outcome: 'completed' | 'failed' | 'rate_limited',
     durationMs: number,
   ) => void;
-  lockDurationMs?: number;
-  stalledIntervalMs?: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
 }
 
 /**
@@ -102,8 +102,8 @@ export function createStageWorker<S extends StageName>(
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency ?? 1,
-    lockDuration: options.lockDurationMs ?? 30_000,
-    stalledInterval: options.stalledIntervalMs ?? 15_000,
+    lockDuration: options.lockDurationMs,
+    stalledInterval: options.stalledIntervalMs,
     maxStalledCount: 3,
     autorun: true,
   });
