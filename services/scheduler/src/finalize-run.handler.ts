@@ -49,16 +49,20 @@ export async function handleFinalizeRun(
   }
   const closed = await context.store.runs.finish(run, status, summary, now);
   if (!closed) return { status: 'already-finished' };
-  if (status !== 'completed') {
-    const message = `sync run ${run._id} (${run.scope}) is incomplete: ${summary.incompleteReason ?? 'unknown reason'}; the watermark stays`;
-    await context.store.opsAlerts.raise({
-      _id: `run_incomplete:${run._id}`,
-      kind: 'run_incomplete',
+  const raise = (kind: 'run_incomplete' | 'stale_data', message: string) =>
+    context.store.opsAlerts.raise({
+      _id: `${kind}:${run._id}`,
+      kind,
       runId: run._id,
       scope: run.scope,
       message,
       createdAt: now,
     });
+  if (status !== 'completed') {
+    await raise(
+      'run_incomplete',
+      `sync run ${run._id} (${run.scope}) is incomplete: ${summary.incompleteReason ?? 'unknown reason'}; the watermark stays`,
+    );
     context.logger.error(
       {
         runId: run._id,
@@ -70,15 +74,10 @@ export async function handleFinalizeRun(
     );
   }
   if (run.dataTimestampStale) {
-    const message = `the registry's data timestamp ${run.dataTimestamp ?? '(unreadable)'} is older than ${String(context.settings.staleDataHours)} h`;
-    await context.store.opsAlerts.raise({
-      _id: `stale_data:${run._id}`,
-      kind: 'stale_data',
-      runId: run._id,
-      scope: run.scope,
-      message,
-      createdAt: now,
-    });
+    await raise(
+      'stale_data',
+      `the registry's data timestamp ${run.dataTimestamp ?? '(unreadable)'} is older than ${String(context.settings.staleDataHours)} h`,
+    );
   }
   context.logger.info({ ...summary, status }, 'sync run finished');
   return { status };

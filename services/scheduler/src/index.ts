@@ -2,6 +2,7 @@ export { schedulerProcessors } from './processors.js';
 export { handleFinalizeRun, RunNotDrainedError } from './finalize-run.handler.js';
 export {
   ensureDefaultCohorts,
+  dataAgeHours,
   openSyncRun,
   UnknownCohortError,
   type SyncRequest,

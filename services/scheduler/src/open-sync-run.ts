@@ -26,6 +26,11 @@ export class UnknownCohortError extends Error {
 
 const DATA_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 
+/** How old the registry's data is (its dataTimestamp, UTC without a zone), in hours at `now`. */
+export function dataAgeHours(dataTimestamp: string, now: number): number {
+  return (now - Date.parse(`${dataTimestamp.slice(0, 19)}Z`)) / 3_600_000;
+}
+
 /** Insert the built-in cohorts that are missing (never overwriting a user's edits). */
 export async function ensureDefaultCohorts(context: Pick<FetchContext, 'store'>): Promise<void> {
   for (const cohort of DEFAULT_COHORTS) await context.store.cohorts.ensure(cohort);
@@ -43,13 +48,11 @@ export async function openSyncRun(context: FetchContext, request: SyncRequest): 
 
   const version = await context.client.getVersion();
   const dataTimestamp = DATA_TIMESTAMP.test(version.dataTimestamp) ? version.dataTimestamp : null;
-  const dataAgeHours = dataTimestamp
-    ? (now.getTime() - Date.parse(`${dataTimestamp.slice(0, 19)}Z`)) / 3_600_000
-    : null;
-  const stale = dataAgeHours === null || dataAgeHours > context.settings.staleDataHours;
+  const ageHours = dataTimestamp ? dataAgeHours(dataTimestamp, now.getTime()) : null;
+  const stale = ageHours === null || ageHours > context.settings.staleDataHours;
   if (stale) {
     context.logger.warn(
-      { dataTimestamp: version.dataTimestamp, dataAgeHours },
+      { dataTimestamp: version.dataTimestamp, dataAgeHours: ageHours },
       'registry data timestamp is stale or unreadable',
     );
   }

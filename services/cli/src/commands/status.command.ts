@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { STAGE_NAMES } from '@trialwatch/queues';
-import { listSchedules } from '@trialwatch/scheduler';
+import { dataAgeHours, listSchedules } from '@trialwatch/scheduler';
 import { cliConfig, cliLogger, connectPipeline } from '../runtime.js';
 
 /** Queue depths, recent runs, watermarks, registry lag, dead letters and open alerts. */
@@ -25,9 +25,7 @@ export function registerStatusCommand(program: Command): void {
           (mark) => mark !== null,
         );
         const newest = runs.find((run) => run.dataTimestamp);
-        const lagHours = newest?.dataTimestamp
-          ? (now - Date.parse(`${newest.dataTimestamp.slice(0, 19)}Z`)) / 3_600_000
-          : null;
+        const lagHours = newest?.dataTimestamp ? dataAgeHours(newest.dataTimestamp, now) : null;
         const status = {
           queues: Object.fromEntries(
             STAGE_NAMES.map((stage) => {
