@@ -156,9 +156,10 @@ describe('ctgov client against the replay server: searches', () => {
     const server = await serve();
     const page = await client(server).fetchStudiesPage({ fields: ['NCTId', 'OverallStatus'], pageSize: 2 });
     const first = realRecords().find((real) => nctIdOf(real) === allIds()[0]);
-    const { bytes, ...study } = page.studies[0] ?? { nctId: null, record: null };
-    // The study's bytes as served (the raw archive) are the selected fields too.
+    const { bytes, layout, ...study } = page.studies[0] ?? { nctId: null, record: null };
+    // The study's bytes as served (the raw archive) are the selected fields too, laid out member by member.
     expect(JSON.parse(bytes?.toString('utf8') ?? 'null')).toEqual(study.record);
+    expect([...(layout?.members.keys() ?? [])]).toEqual(['protocolSection']);
     expect(study).toEqual({
       nctId: allIds()[0],
       record: {

@@ -40,6 +40,7 @@ export function createCtgovClient(options: CtgovClientOptions): CtgovClient {
   const pacer = options.pacer ?? createIntervalPacer(options.requestsPerMinute ?? 50);
   const logger = options.logger ?? silent;
   const random = options.random ?? Math.random;
+  const studyRecords = options.studyRecords ?? 'whole';
   const attempt = createHttpAttempt({
     timeoutMs,
     userAgent: options.userAgent ?? 'TrialWatch/0.1 (ctgov-client)',
@@ -112,7 +113,11 @@ export function createCtgovClient(options: CtgovClientOptions): CtgovClient {
     signal?: AbortSignal,
   ): Promise<StudiesPage> {
     const url = `${baseUrl}/studies?${toStudiesParams(query, pageToken).toString()}`;
-    const outcome = await request(url, (response) => parseStudiesPage(url, expectOk(response)), signal);
+    const outcome = await request(
+      url,
+      (response) => parseStudiesPage(url, expectOk(response), studyRecords),
+      signal,
+    );
     logger.debug(
       { studies: outcome.value.studies.length, attempts: outcome.attempts, bytes: outcome.bytes },
       'ctgov page fetched',
@@ -145,7 +150,7 @@ export function createCtgovClient(options: CtgovClientOptions): CtgovClient {
         url,
         (response) => {
           if (response.status === 404) throw new StudyNotFoundError(nctId);
-          return parseStudy(response.url, expectOk(response));
+          return parseStudy(response.url, expectOk(response), studyRecords);
         },
         signal,
       );

@@ -1,4 +1,5 @@
 import type { Pacer } from './interval-pacer.js';
+import type { ObjectLayout } from './json-layout.js';
 
 /** A /studies search; each field maps to the API parameter of the same meaning (see toStudiesParams). */
 export interface StudiesQuery {
@@ -27,7 +28,22 @@ export interface RawStudy {
   text?: string;
   /** A readable study's bytes exactly as served (UTF-8 JSON), when the page could be split without parsing. */
   bytes?: Buffer;
+  /** With `bytes`: where the study's top-level members sit in them (offsets into `bytes`). */
+  layout?: ObjectLayout;
+  /**
+   * Set when `record` is the protocol view (the client's `studyRecords: 'protocol'`): protocolSection and
+   * hasResults parsed, every other top-level member present but unparsed (`{}`, or `null` when served
+   * null). `bytes` holds the whole study.
+   */
+  partial?: true;
 }
+
+/**
+ * What a study's `record` holds. `whole`: the parsed study. `protocol`: only what the pipeline reads
+ * (see RawStudy.partial): parsing a registry record costs more than anything else done with it, and most
+ * of a record with results is its resultsSection.
+ */
+export type StudyRecords = 'whole' | 'protocol';
 
 export interface StudiesPage {
   studies: RawStudy[];
@@ -94,4 +110,6 @@ export interface CtgovClientOptions {
   userAgent?: string;
   /** Source of jitter, for tests. Default Math.random. */
   random?: () => number;
+  /** Default 'whole'. */
+  studyRecords?: StudyRecords;
 }

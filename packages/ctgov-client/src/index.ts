@@ -8,7 +8,9 @@ export type {
   RawStudy,
   StudiesPage,
   StudiesQuery,
+  StudyRecords,
 } from './ctgov-client.types.js';
+export type { MemberSpan, ObjectLayout } from './json-layout.js';
 export {
   BadRequestError,
   CtgovError,
@@ -25,4 +27,4 @@ export {
 export { createIntervalPacer, sleep, type Pacer } from './interval-pacer.js';
 export { computeBackoffMs, parseRetryAfter, retryDelayMs, type BackoffOptions } from './retry-delay.js';
 export { MAX_PAGE_SIZE, clampPageSize, toStudiesParams } from './studies-params.js';
-export { toRawStudy } from './parse-response.js';
+export { servedJsonWithout, toRawStudy } from './parse-response.js';

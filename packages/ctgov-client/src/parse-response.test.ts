@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidResponseError } from './ctgov-errors.js';
-import { parseStudiesPage, parseStudy, parseVersion, toRawStudy } from './parse-response.js';
+import { readRealRecords } from '../../../test/support/real-records.js';
+import {
+  parseStudiesPage,
+  parseStudy,
+  parseVersion,
+  servedJsonWithout,
+  toRawStudy,
+} from './parse-response.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -108,5 +115,95 @@ describe('the bytes of each study, as served', () => {
   it('are the whole body for a single study', () => {
     const body = JSON.stringify({ ...study('NCT00000003'), note: 'é' });
     expect(parseStudy('u', bytes(`  ${body}\n`)).bytes?.toString('utf8')).toBe(body);
+  });
+});
+
+describe("the protocol view ('protocol' records)", () => {
+  const full = (nctId: string, extra: Record<string, unknown> = {}) => ({
+    protocolSection: { identificationModule: { nctId }, note: 'Zürich ≥ 7.4 GBq' },
+    resultsSection: { big: ['x'.repeat(50)] },
+    derivedSection: { miscInfoModule: { versionHolder: '2026-11-01' } },
+    hasResults: true,
+    ...extra,
+  });
+
+  it('parses protocolSection and hasResults only; the bytes and layout hold the whole study', () => {
+    const studies = [
+      full('NCT00000001'),
+      { ...full('NCT00000002'), resultsSection: null, hasResults: false },
+    ];
+    const body = JSON.stringify({ studies, nextPageToken: 'next', totalCount: 2 });
+    const page = parseStudiesPage('u', bytes(body), 'protocol');
+    expect(page.nextPageToken).toBe('next');
+    expect(page.totalCount).toBe(2);
+    expect(page.studies.map((raw) => raw.record)).toEqual([
+      {
+        protocolSection: studies[0]?.protocolSection,
+        resultsSection: {},
+        derivedSection: {},
+        hasResults: true,
+      },
+      {
+        protocolSection: studies[1]?.protocolSection,
+        resultsSection: null,
+        derivedSection: {},
+        hasResults: false,
+      },
+    ]);
+    expect(page.studies.every((raw) => raw.partial === true)).toBe(true);
+    expect(page.studies.map((raw) => JSON.parse(raw.bytes?.toString('utf8') ?? '') as unknown)).toEqual(
+      studies,
+    );
+  });
+
+  it('parses whole what has no readable NCT id there, and refuses a body that is not JSON', () => {
+    const body = JSON.stringify({ studies: [{ protocolSection: {} }, 'raw', full('NCT00000003')] });
+    const page = parseStudiesPage('u', bytes(body), 'protocol');
+    expect(page.studies.map((raw) => [raw.nctId, raw.partial ?? false])).toEqual([
+      [null, false],
+      [null, false],
+      ['NCT00000003', true],
+    ]);
+    expect(page.studies[0]?.text).toBe('{"protocolSection":{}}');
+    const broken = '{"studies":[{"protocolSection":{"identificationModule":{"nctId":tru}}}]}';
+    expect(() => parseStudiesPage('u', bytes(broken), 'protocol')).toThrow(InvalidResponseError);
+    expect(() => parseStudiesPage('u', bytes('{"studies":[{"a":1}'), 'protocol')).toThrow(
+      InvalidResponseError,
+    );
+    expect(() => parseStudiesPage('u', bytes('{"studies":[],"totalCount":"x"}'), 'protocol')).toThrow(
+      InvalidResponseError,
+    );
+  });
+
+  it('is what parseStudy gives for /studies/{id}', () => {
+    const record = full('NCT00000004');
+    const raw = parseStudy('u', bytes(`${JSON.stringify(record, null, 2)}\n`), 'protocol');
+    expect(raw).toMatchObject({ nctId: 'NCT00000004', partial: true });
+    expect(JSON.parse(raw.bytes?.toString('utf8') ?? '')).toEqual(record);
+  });
+});
+
+describe('servedJsonWithout', () => {
+  it('gives the JSON.stringify of each real record without derivedSection, from its served bytes', () => {
+    for (const { raw, text } of readRealRecords()) {
+      const rest = { ...raw };
+      delete rest.derivedSection;
+      const expected = JSON.stringify(rest);
+      for (const served of [text, JSON.stringify(raw)]) {
+        for (const records of ['whole', 'protocol'] as const) {
+          const study = parseStudy('u', bytes(served), records);
+          expect(Buffer.concat(servedJsonWithout(study, 'derivedSection') ?? []).toString('utf8')).toBe(
+            expected,
+          );
+        }
+        const page = parseStudiesPage('u', bytes(`{"studies":[${served}]}`), 'protocol');
+        const parts = page.studies[0] && servedJsonWithout(page.studies[0], 'derivedSection');
+        expect(Buffer.concat(parts ?? []).toString('utf8')).toBe(expected);
+      }
+    }
+  });
+
+  it('is null without the bytes served', () => {
+    expect(servedJsonWithout(toRawStudy(study('NCT00000005')), 'derivedSection')).toBeNull();
   });
 });

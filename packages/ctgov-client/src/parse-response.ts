@@ -9,8 +9,17 @@ import {
   withoutBom,
   type ParsedView,
 } from './decode-json.js';
-import { arrayElementSpans, trimJsonWhitespace } from './element-spans.js';
-import type { ApiVersion, RawStudy } from './ctgov-client.types.js';
+import { trimJsonWhitespace } from './element-spans.js';
+import {
+  compactJson,
+  memberWithComma,
+  scanArrayPage,
+  scanObject,
+  type ArrayPageLayout,
+  type MemberSpan,
+  type ObjectLayout,
+} from './json-layout.js';
+import type { ApiVersion, RawStudy, StudyRecords } from './ctgov-client.types.js';
 
 export const StudiesPageBody = z.object({
   studies: z.array(z.unknown()),
@@ -52,10 +61,18 @@ export interface ParsedStudiesPage {
 
 /**
  * A /studies page. Each readable study also gets its bytes exactly as served (a view into the body, for
- * the raw archive); strings are UTF-8-decoded only in the studies whose bytes are not all ASCII.
+ * the raw archive) and their layout. `whole`: the page is parsed, strings UTF-8-decoded only in the
+ * studies whose bytes are not all ASCII. `protocol`: only each study's protocolSection and hasResults are
+ * parsed (see RawStudy.partial); a study without a readable NCT id there is parsed whole.
  */
-export function parseStudiesPage(url: string, bytes: Buffer): ParsedStudiesPage {
+export function parseStudiesPage(
+  url: string,
+  bytes: Buffer,
+  records: StudyRecords = 'whole',
+): ParsedStudiesPage {
   const body = withoutBom(bytes);
+  const layout = scanArrayPage(body, 'studies');
+  if (layout && records === 'protocol') return protocolPage(url, body, layout);
   let parsed: ParsedView;
   try {
     parsed = parseJsonView(body);
@@ -64,14 +81,14 @@ export function parseStudiesPage(url: string, bytes: Buffer): ParsedStudiesPage 
   }
   const page = StudiesPageBody.safeParse(parsed.value);
   if (!page.success) throw new InvalidResponseError(url, bodyText(bytes), 'not a studies page');
-  const spans = arrayElementSpans(body, 'studies');
-  const exact = spans !== null && spans.length === page.data.studies.length ? spans : null;
+  const exact = layout?.elements.length === page.data.studies.length ? layout.elements : null;
   const studies = page.data.studies.map((element, index) => {
     const span = exact?.[index];
-    const served = span ? body.subarray(span[0], span[1]) : undefined;
+    const served = span ? body.subarray(span.start, span.end) : undefined;
     const decoded = parsed.rawUtf8Strings && !(served && isAscii(served)) ? decodeStrings(element) : element;
     const study = toRawStudy(decoded);
-    return served && study.nctId !== null ? { ...study, bytes: served } : study;
+    if (!served || !span || study.nctId === null) return study;
+    return span.object ? { ...study, bytes: served, layout: rebase(span.object, span.start) } : study;
   });
   const token = page.data.nextPageToken;
   return {
@@ -82,12 +99,98 @@ export function parseStudiesPage(url: string, bytes: Buffer): ParsedStudiesPage 
   };
 }
 
+/** A page read through its layout: the page's own members and each study's protocol view. */
+function protocolPage(url: string, body: Buffer, layout: ArrayPageLayout): ParsedStudiesPage {
+  const member = (key: string): unknown => {
+    const span = layout.page.members.get(key);
+    return span ? parseSpan(url, body, span.valueStart, span.valueEnd) : undefined;
+  };
+  const page = StudiesPageBody.safeParse({
+    studies: [],
+    nextPageToken: member('nextPageToken'),
+    totalCount: member('totalCount'),
+  });
+  if (!page.success) throw new InvalidResponseError(url, bodyText(body), 'not a studies page');
+  return {
+    studies: layout.elements.map((element) =>
+      element.object
+        ? protocolStudy(url, body.subarray(element.start, element.end), rebase(element.object, element.start))
+        : toRawStudy(parseSpan(url, body, element.start, element.end)),
+    ),
+    nextPageToken: page.data.nextPageToken ?? null,
+    totalCount: page.data.totalCount ?? null,
+  };
+}
+
+const VIEW_PARSED = new Set(['protocolSection', 'hasResults']);
+const NULL_LITERAL = Buffer.from('null');
+
+/** One study's protocol view (RawStudy.partial); a study whose NCT id is not there is parsed whole. */
+function protocolStudy(url: string, bytes: Buffer, layout: ObjectLayout): RawStudy {
+  if (layout.members.has('protocolSection')) {
+    const view: Record<string, unknown> = {};
+    for (const [key, span] of layout.members) {
+      view[key] = VIEW_PARSED.has(key)
+        ? parseSpan(url, bytes, span.valueStart, span.valueEnd)
+        : NULL_LITERAL.equals(bytes.subarray(span.valueStart, span.valueEnd))
+          ? null
+          : {};
+    }
+    const study = toRawStudy(view);
+    if (study.nctId !== null) return { ...study, bytes, layout, partial: true };
+  }
+  const study = toRawStudy(parseSpan(url, bytes, 0, bytes.length));
+  return study.nctId === null ? study : { ...study, bytes, layout };
+}
+
+/** JSON.parse of a part of a body the scan accepted; one that still fails is a body that is not JSON. */
+function parseSpan(url: string, body: Buffer, start: number, end: number): unknown {
+  try {
+    return parseJsonBytes(body.subarray(start, end));
+  } catch {
+    throw new InvalidResponseError(url, bodyText(body), 'not JSON');
+  }
+}
+
+/** A layout with offsets from `base` (an element's own bytes instead of the page's). */
+function rebase(layout: ObjectLayout, base: number): ObjectLayout {
+  const members = new Map<string, MemberSpan>();
+  for (const [key, span] of layout.members) {
+    members.set(key, {
+      start: span.start - base,
+      valueStart: span.valueStart - base,
+      valueEnd: span.valueEnd - base,
+    });
+  }
+  return { start: layout.start - base, end: layout.end - base, members, compact: layout.compact };
+}
+
 /** /studies/{id}: a body that parses is returned whatever it holds; one that does not is retryable. */
-export function parseStudy(url: string, bytes: Buffer): RawStudy {
+export function parseStudy(url: string, bytes: Buffer, records: StudyRecords = 'whole'): RawStudy {
+  const served = trimJsonWhitespace(withoutBom(bytes));
+  const layout = scanObject(served);
+  if (layout && records === 'protocol') return protocolStudy(url, served, layout);
   const raw = toRawStudy(parseJsonBody(url, bytes));
-  return raw.nctId === null
-    ? { ...raw, text: bodyText(bytes) }
-    : { ...raw, bytes: trimJsonWhitespace(withoutBom(bytes)) };
+  if (raw.nctId === null) return { ...raw, text: bodyText(bytes) };
+  return layout ? { ...raw, bytes: served, layout } : { ...raw, bytes: served };
+}
+
+/**
+ * A study's JSON as served without one top-level member (and its comma), with the whitespace between
+ * tokens removed when there is any: the parts, in order, of the same JSON as `JSON.stringify` gives for
+ * the record without that member, when the record was served as the registry serializes (compact, UTF-8,
+ * no \u escapes of printable characters). Null without bytes and layout.
+ */
+export function servedJsonWithout(study: RawStudy, key: string): Uint8Array[] | null {
+  const { bytes, layout } = study;
+  if (!bytes || !layout) return null;
+  const member = layout.members.get(key);
+  let parts = [bytes];
+  if (member) {
+    const [start, end] = memberWithComma(bytes, member);
+    parts = [bytes.subarray(0, start), bytes.subarray(end)];
+  }
+  return layout.compact ? parts : [compactJson(Buffer.concat(parts))];
 }
 
 export function parseVersion(url: string, bytes: Buffer): ApiVersion {

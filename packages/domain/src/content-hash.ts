@@ -1,28 +1,46 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Canonical JSON: object keys sorted (by UTF-16 code units), no whitespace, array order kept, `undefined`
- * members left out as JSON.stringify does. Two values serialize the same exactly when they are equal as JSON.
- *
- * Hot path (every record of a registry-scale sync): quoted keys and the sorted order of each object shape
- * are memoized (bounded caches; the output never depends on them), and short strings that need no escaping
- * skip JSON.stringify.
+ * Canonical JSON, to compare values whatever their key order: object keys sorted (by UTF-16 code units),
+ * no whitespace, array order kept, `undefined` members left out as JSON.stringify does. Two values
+ * serialize the same exactly when they are equal as JSON. Quoted keys and the sorted order of each object
+ * shape are memoized (bounded caches; the output never depends on them), and short strings that need no
+ * escaping skip JSON.stringify.
  */
 export function canonicalJson(value: unknown): string {
   return write(value) ?? 'null';
 }
 
+/** The top-level member of a registry record that the content hash leaves out. */
+export const UNHASHED_SECTION = 'derivedSection';
+
 /**
- * sha-256 (hex) of the canonical JSON of a registry record without its top-level `derivedSection`, which the
- * registry rewrites at every daily refresh (versionHolder, reordered MeSH lists). Two copies of a study that
- * differ only there hash the same; any other difference changes the hash.
+ * sha-256 (hex) of a registry record's JSON, in the order the registry serves it, without its top-level
+ * `derivedSection` (which the registry rewrites at every daily refresh: versionHolder, reordered MeSH
+ * lists). Two copies of a study that differ only there hash the same; any other difference changes the
+ * hash, key order included: a registry that reorders keys makes a new version whose fields did not change,
+ * which raises no event.
+ *
+ * The fetch stage computes the same value from the bytes served, without parsing them
+ * (`contentHashOfJson`): JSON.stringify writes a parsed record back as the registry serializes it
+ * (compact, UTF-8, no \u escapes of printable characters).
  */
 export function contentHash(raw: unknown): string {
-  const canonical =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-      ? writeObject(raw as Record<string, unknown>, 'derivedSection')
-      : canonicalJson(raw);
-  return createHash('sha256').update(canonical).digest('hex');
+  let value = raw;
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && UNHASHED_SECTION in raw) {
+    const { [UNHASHED_SECTION]: _unhashed, ...rest } = raw as Record<string, unknown>;
+    value = rest;
+  }
+  // JSON.stringify gives undefined for undefined, whatever its declared type says.
+  const json = value === undefined ? 'null' : JSON.stringify(value);
+  return createHash('sha256').update(json).digest('hex');
+}
+
+/** `contentHash` of a record from its JSON bytes, given in parts (the record without its derivedSection). */
+export function contentHashOfJson(parts: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
 }
 
 function write(value: unknown): string | undefined {
@@ -46,12 +64,11 @@ function writeArray(items: readonly unknown[]): string {
   return out + ']';
 }
 
-function writeObject(object: Record<string, unknown>, skipKey?: string): string {
+function writeObject(object: Record<string, unknown>): string {
   const keys = sortedKeys(Object.keys(object));
   let out = '{';
   let first = true;
   for (const key of keys) {
-    if (key === skipKey) continue;
     const member = write(object[key]);
     if (member === undefined) continue;
     out += (first ? '' : ',') + quotedKey(key) + member;

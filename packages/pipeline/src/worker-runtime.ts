@@ -75,6 +75,8 @@ export async function createPipelineContext(
     timeoutMs: tuning.CTGOV_TIMEOUT_MS,
     maxRetries: tuning.CTGOV_MAX_RETRIES,
     logger: logger.child({ component: 'ctgov-client' }),
+    // The fetch stage reads only protocolSection; the rest is hashed and archived as served.
+    studyRecords: 'protocol',
   });
   const context: FetchContext = {
     store,

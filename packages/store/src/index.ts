@@ -9,6 +9,7 @@ export {
 } from './trials.repository.js';
 export {
   decodeRawRecord,
+  decodeRawText,
   encodeRawBytes,
   encodeRawRecord,
   VersionsRepository,

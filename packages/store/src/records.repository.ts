@@ -33,6 +33,11 @@ export function decodeRawRecord(bytes: Uint8Array): unknown {
   return parseJsonBuffer(inflateRawSync(bytes));
 }
 
+/** The archived record's JSON text, as served. */
+export function decodeRawText(bytes: Uint8Array): string {
+  return inflateRawSync(bytes).toString('utf8');
+}
+
 /** JSON bytes: through the latin1 view when they are ASCII (a copy; Node's UTF-8 decoder is slower). */
 function parseJsonBuffer(json: Buffer): unknown {
   return JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as unknown;

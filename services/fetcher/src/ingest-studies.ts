@@ -1,5 +1,5 @@
-import type { RawStudy } from '@trialwatch/ctgov-client';
-import { contentHash } from '@trialwatch/domain';
+import { servedJsonWithout, type RawStudy } from '@trialwatch/ctgov-client';
+import { contentHash, contentHashOfJson, UNHASHED_SECTION } from '@trialwatch/domain';
 import { checkedKey, type FetchContext } from '@trialwatch/pipeline';
 import { stages } from '@trialwatch/queues';
 import { encodeRawBytes, encodeRawRecord, type BatchRecord, type SyncRunDoc } from '@trialwatch/store';
@@ -18,6 +18,7 @@ export interface IngestOutcome {
 interface ReadableStudy {
   nctId: string;
   hash: string;
+  /** The parsed study, or its protocol view when the client parsed only that (RawStudy.partial). */
   record: Record<string, unknown>;
   /** The study's JSON exactly as served, when the client could cut it out of the page. */
   bytes: Buffer | undefined;
@@ -154,9 +155,12 @@ function asStudyRecord(study: RawStudy): ReadableStudy | null {
     'lastUpdatePostDateStruct',
     'date',
   ]);
+  // From the bytes served when the client kept them: the same hash without serializing the record again.
+  const served = servedJsonWithout(study, UNHASHED_SECTION);
+  if (study.partial && !served) throw new Error(`${nctId}: a partial record without its served bytes`);
   return {
     nctId,
-    hash: contentHash(record),
+    hash: served ? contentHashOfJson(served) : contentHash(record),
     record: record as Record<string, unknown>,
     bytes: study.bytes,
     lastUpdatePostDate: typeof lastUpdate === 'string' ? lastUpdate : null,

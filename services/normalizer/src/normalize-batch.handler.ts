@@ -6,7 +6,13 @@ import {
   type NormalizeBatchPayload,
   type TrialTransition,
 } from '@trialwatch/queues';
-import { decodeRawRecord, encodeRawRecord, type NewTrialVersion, type TrialHead } from '@trialwatch/store';
+import {
+  decodeRawRecord,
+  decodeRawText,
+  encodeRawRecord,
+  type NewTrialVersion,
+  type TrialHead,
+} from '@trialwatch/store';
 
 /**
  * Normalize a batch of changed records into versions (archiving each record with its version) and move
@@ -46,7 +52,8 @@ export async function handleNormalizeBatch(
           reason: `${result.reason}${result.issues.length ? `: ${result.issues.slice(0, 5).join('; ')}` : ''}`,
           errorKind: 'invalid_study',
           payload: { rawId },
-          rawText: JSON.stringify(record),
+          // The record as served (the fetcher may have parsed only part of it).
+          rawText: encoded ? decodeRawText(encoded) : JSON.stringify(record),
           attempts: 1,
         },
         now,
