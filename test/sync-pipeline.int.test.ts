@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { startReplayServer, type ReplayServer } from '@trialwatch/replay-server';
+import { decodeRawJson } from '@trialwatch/store';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { replayDeadLetter } from '../services/cli/src/commands/dead-letters.command.js';
 import { startTestPipeline, testEnvironment, type TestPipeline } from './support/harness.js';
@@ -46,7 +46,7 @@ describe('one sync through the real queues into the real database', () => {
     for (const head of heads.values()) {
       const file = readFileSync(path.join(realRecordsDir, `${head.nctId}.json`));
       const served = (file[0] === 0xef ? file.subarray(3) : file).toString('utf8').trim();
-      const bytes = inflateRawSync(archived.get(head.versionId) ?? Buffer.alloc(0));
+      const bytes = decodeRawJson(archived.get(head.versionId) ?? Buffer.alloc(0));
       expect(bytes.toString('utf8')).toBe(served);
       expect(await store.versions.raw(head.versionId)).toEqual(JSON.parse(served));
     }

@@ -50,7 +50,7 @@ export interface TrialDoc {
 
 /**
  * Append-only: one per distinct content hash of a trial, keyed `nctId@contentHash`. Stored with the
- * record as the registry served it (the raw archive, deflate-compressed) and the Trial as JSON bytes:
+ * record as the registry served it (the raw archive, compressed) and the Trial as JSON bytes:
  * binary fields cost a MongoDB-wire server far less than deep documents. Repositories decode them.
  */
 export interface TrialVersionDoc {

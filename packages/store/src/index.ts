@@ -8,6 +8,7 @@ export {
   type TrialHead,
 } from './trials.repository.js';
 export {
+  decodeRawJson,
   decodeRawRecord,
   decodeRawText,
   encodeRawBytes,

@@ -1,5 +1,13 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { asciiJson, decodeRawRecord, encodeRawRecord } from './records.repository.js';
+import {
+  asciiJson,
+  decodeRawJson,
+  decodeRawRecord,
+  decodeRawText,
+  encodeRawBytes,
+  encodeRawRecord,
+} from './records.repository.js';
 
 describe('the raw archive format', () => {
   const record = {
@@ -32,5 +40,13 @@ describe('the raw archive format', () => {
       })),
     };
     expect(encodeRawRecord(big).length).toBeLessThan(JSON.stringify(big).length / 4);
+  });
+
+  it('keeps bytes exactly as served, and still reads the raw-deflate archives written before', () => {
+    const served = Buffer.from('{ "a" : "Zürich ≥",\n  "b": [1.0, 2e3] }', 'utf8');
+    expect(decodeRawJson(encodeRawBytes(served)).equals(served)).toBe(true);
+    const older = deflateRawSync(served, { level: 1 });
+    expect(decodeRawText(older)).toBe(served.toString('utf8'));
+    expect(decodeRawRecord(older)).toEqual({ a: 'Zürich ≥', b: [1, 2000] });
   });
 });
