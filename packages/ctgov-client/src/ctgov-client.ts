@@ -41,6 +41,7 @@ export function createCtgovClient(options: CtgovClientOptions): CtgovClient {
   const logger = options.logger ?? silent;
   const random = options.random ?? Math.random;
   const studyRecords = options.studyRecords ?? 'whole';
+  const protocolModules = options.protocolModules && new Set(options.protocolModules);
   const attempt = createHttpAttempt({
     timeoutMs,
     userAgent: options.userAgent ?? 'TrialWatch/0.1 (ctgov-client)',
@@ -115,7 +116,7 @@ export function createCtgovClient(options: CtgovClientOptions): CtgovClient {
     const url = `${baseUrl}/studies?${toStudiesParams(query, pageToken).toString()}`;
     const outcome = await request(
       url,
-      (response) => parseStudiesPage(url, expectOk(response), studyRecords),
+      (response) => parseStudiesPage(url, expectOk(response), studyRecords, protocolModules),
       signal,
     );
     logger.debug(
@@ -150,7 +151,7 @@ export function createCtgovClient(options: CtgovClientOptions): CtgovClient {
         url,
         (response) => {
           if (response.status === 404) throw new StudyNotFoundError(nctId);
-          return parseStudy(response.url, expectOk(response), studyRecords);
+          return parseStudy(response.url, expectOk(response), studyRecords, protocolModules);
         },
         signal,
       );

@@ -112,4 +112,9 @@ export interface CtgovClientOptions {
   random?: () => number;
   /** Default 'whole'. */
   studyRecords?: StudyRecords;
+  /**
+   * With studyRecords 'protocol': the modules of protocolSection to parse; the others are present as `{}`
+   * (or `null`). Default: all of them.
+   */
+  protocolModules?: readonly string[];
 }

@@ -35,6 +35,16 @@ describe('scanObject', () => {
     expect(layout?.compact).toBe(false);
   });
 
+  it('lays out the object values of the members named as nested, and only those', () => {
+    const body = bytes(JSON.stringify({ p: { a: [1], b: 'x' }, q: { c: 1 }, r: 'not an object' }));
+    const layout = scanObject(body, new Set(['p', 'r']));
+    const inner = layout?.members.get('p')?.object;
+    expect(inner && members(body, inner)).toEqual({ a: '[1]', b: '"x"' });
+    expect(layout?.members.get('q')?.object).toBeUndefined();
+    expect(layout?.members.get('r')?.object).toBeUndefined();
+    expect(members(body, layout).p).toBe('{"a":[1],"b":"x"}');
+  });
+
   it('reads escaped keys as JSON.parse does', () => {
     const body = bytes('{"\\u0061b":1,"é":2}');
     expect(Object.keys(members(body, scanObject(body)))).toEqual(['ab', 'é']);

@@ -29,6 +29,8 @@ export interface MemberSpan {
   start: number;
   valueStart: number;
   valueEnd: number;
+  /** The value's own layout, for the members the scan was asked to look into (`nested`). */
+  object?: ObjectLayout;
 }
 
 export interface ObjectLayout {
@@ -54,6 +56,7 @@ export interface ArrayPageLayout {
 }
 
 class Malformed extends Error {}
+const NONE: ReadonlySet<string> = new Set();
 const MALFORMED = new Malformed('malformed JSON');
 
 class Scanner {
@@ -121,11 +124,13 @@ class Scanner {
 
   /**
    * The members of the object opening at `open`. `value` skips each member's value and returns its end
-   * (by default the plain skip); it may look inside, as the page scan does for its array.
+   * (by default the plain skip); it may look inside, as the page scan does for its array. The object
+   * values of the members named in `nested` are laid out too.
    */
   object(
     open: number,
     value: (key: string, at: number) => number = (_key, at) => this.valueEnd(at),
+    nested: ReadonlySet<string> = NONE,
   ): ObjectLayout {
     const { bytes } = this;
     if (bytes[open] !== OPEN_OBJECT) throw MALFORMED;
@@ -139,9 +144,15 @@ class Scanner {
       let valueStart = this.skipWhitespace(keyEnd);
       if (bytes[valueStart] !== COLON) throw MALFORMED;
       valueStart = this.skipWhitespace(valueStart + 1);
-      const valueEnd = value(key, valueStart);
-      members.set(key, { start: at, valueStart, valueEnd });
-      at = this.skipWhitespace(valueEnd);
+      if (nested.has(key) && bytes[valueStart] === OPEN_OBJECT) {
+        const object = this.object(valueStart);
+        members.set(key, { start: at, valueStart, valueEnd: object.end, object });
+        at = this.skipWhitespace(object.end);
+      } else {
+        const valueEnd = value(key, valueStart);
+        members.set(key, { start: at, valueStart, valueEnd });
+        at = this.skipWhitespace(valueEnd);
+      }
       if (bytes[at] === COMMA) {
         at = this.skipWhitespace(at + 1);
         continue;
@@ -151,8 +162,8 @@ class Scanner {
     }
   }
 
-  /** The elements of the array opening at `open`; object elements with their members. */
-  array(open: number): { end: number; elements: ElementSpan[] } {
+  /** The elements of the array opening at `open`; object elements with their members (see `object`). */
+  array(open: number, nested: ReadonlySet<string>): { end: number; elements: ElementSpan[] } {
     const { bytes } = this;
     if (bytes[open] !== OPEN_ARRAY) throw MALFORMED;
     const elements: ElementSpan[] = [];
@@ -161,7 +172,7 @@ class Scanner {
     for (;;) {
       this.whitespace = false;
       if (bytes[at] === OPEN_OBJECT) {
-        const object = this.object(at);
+        const object = this.object(at, undefined, nested);
         elements.push({ start: at, end: object.end, object });
       } else {
         elements.push({ start: at, end: this.valueEnd(at), object: null });
@@ -210,17 +221,22 @@ function keyText(bytes: Uint8Array, open: number, end: number): string {
 
 /**
  * The layout of a body that is an object holding an array under `key` (a /studies page): the page's
- * members, each element's span, and each object element's own members. Null when the body is not such
- * an object or is malformed (the caller parses it the ordinary way and reports why).
+ * members, each element's span, and each object element's own members (and those of its members named in
+ * `nested`). Null when the body is not such an object or is malformed (the caller parses it the ordinary
+ * way and reports why).
  */
-export function scanArrayPage(bytes: Uint8Array, key: string): ArrayPageLayout | null {
+export function scanArrayPage(
+  bytes: Uint8Array,
+  key: string,
+  nested: ReadonlySet<string> = NONE,
+): ArrayPageLayout | null {
   const scanner = new Scanner(bytes);
   const found: { elements: ElementSpan[] | null } = { elements: null };
   try {
     const start = scanner.skipWhitespace(0);
     const page = scanner.object(start, (member, at) => {
       if (member !== key || bytes[at] !== OPEN_ARRAY) return scanner.valueEnd(at);
-      const array = scanner.array(at);
+      const array = scanner.array(at, nested);
       found.elements = array.elements;
       return array.end;
     });
@@ -233,12 +249,12 @@ export function scanArrayPage(bytes: Uint8Array, key: string): ArrayPageLayout |
 }
 
 /** The layout of a body that is one object (a /studies/{id} body), or null. */
-export function scanObject(bytes: Uint8Array): ObjectLayout | null {
+export function scanObject(bytes: Uint8Array, nested: ReadonlySet<string> = NONE): ObjectLayout | null {
   const scanner = new Scanner(bytes);
   try {
     const start = scanner.skipWhitespace(0);
     scanner.whitespace = false;
-    const object = scanner.object(start);
+    const object = scanner.object(start, undefined, nested);
     return scanner.skipWhitespace(object.end) === bytes.length ? object : null;
   } catch (error) {
     if (error instanceof Malformed) return null;

@@ -63,16 +63,19 @@ export interface ParsedStudiesPage {
  * A /studies page. Each readable study also gets its bytes exactly as served (a view into the body, for
  * the raw archive) and their layout. `whole`: the page is parsed, strings UTF-8-decoded only in the
  * studies whose bytes are not all ASCII. `protocol`: only each study's protocolSection and hasResults are
- * parsed (see RawStudy.partial); a study without a readable NCT id there is parsed whole.
+ * parsed (see RawStudy.partial), and of protocolSection only `modules` when given; a study without a
+ * readable NCT id there is parsed whole.
  */
 export function parseStudiesPage(
   url: string,
   bytes: Buffer,
   records: StudyRecords = 'whole',
+  /** With 'protocol': the modules of protocolSection to parse (the others are present as `{}`); default all. */
+  modules?: ReadonlySet<string>,
 ): ParsedStudiesPage {
   const body = withoutBom(bytes);
-  const layout = scanArrayPage(body, 'studies');
-  if (layout && records === 'protocol') return protocolPage(url, body, layout);
+  const layout = scanArrayPage(body, 'studies', modules ? PROTOCOL : undefined);
+  if (layout && records === 'protocol') return protocolPage(url, body, layout, modules);
   let parsed: ParsedView;
   try {
     parsed = parseJsonView(body);
@@ -100,7 +103,12 @@ export function parseStudiesPage(
 }
 
 /** A page read through its layout: the page's own members and each study's protocol view. */
-function protocolPage(url: string, body: Buffer, layout: ArrayPageLayout): ParsedStudiesPage {
+function protocolPage(
+  url: string,
+  body: Buffer,
+  layout: ArrayPageLayout,
+  modules: ReadonlySet<string> | undefined,
+): ParsedStudiesPage {
   const member = (key: string): unknown => {
     const span = layout.page.members.get(key);
     return span ? parseSpan(url, body, span.valueStart, span.valueEnd) : undefined;
@@ -114,7 +122,12 @@ function protocolPage(url: string, body: Buffer, layout: ArrayPageLayout): Parse
   return {
     studies: layout.elements.map((element) =>
       element.object
-        ? protocolStudy(url, body.subarray(element.start, element.end), rebase(element.object, element.start))
+        ? protocolStudy(
+            url,
+            body.subarray(element.start, element.end),
+            rebase(element.object, element.start),
+            modules,
+          )
         : toRawStudy(parseSpan(url, body, element.start, element.end)),
     ),
     nextPageToken: page.data.nextPageToken ?? null,
@@ -122,20 +135,45 @@ function protocolPage(url: string, body: Buffer, layout: ArrayPageLayout): Parse
   };
 }
 
-const VIEW_PARSED = new Set(['protocolSection', 'hasResults']);
+const PROTOCOL = new Set(['protocolSection']);
+const VIEW_PARSED = new Set(['hasResults']);
 const NULL_LITERAL = Buffer.from('null');
 
+/**
+ * The members of an object laid out in `bytes`: those in `parsed` parsed, the others present but not
+ * parsed (`{}`, or `null` when served null). A member laid out itself is viewed the same way with `inner`.
+ */
+function objectView(
+  url: string,
+  bytes: Buffer,
+  layout: ObjectLayout,
+  parsed: (key: string, span: MemberSpan) => boolean,
+  inner?: (span: MemberSpan, layout: ObjectLayout) => unknown,
+): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const [key, span] of layout.members) {
+    if (span.object && inner) view[key] = inner(span, span.object);
+    else if (parsed(key, span)) view[key] = parseSpan(url, bytes, span.valueStart, span.valueEnd);
+    else view[key] = NULL_LITERAL.equals(bytes.subarray(span.valueStart, span.valueEnd)) ? null : {};
+  }
+  return view;
+}
+
 /** One study's protocol view (RawStudy.partial); a study whose NCT id is not there is parsed whole. */
-function protocolStudy(url: string, bytes: Buffer, layout: ObjectLayout): RawStudy {
+function protocolStudy(
+  url: string,
+  bytes: Buffer,
+  layout: ObjectLayout,
+  modules: ReadonlySet<string> | undefined,
+): RawStudy {
   if (layout.members.has('protocolSection')) {
-    const view: Record<string, unknown> = {};
-    for (const [key, span] of layout.members) {
-      view[key] = VIEW_PARSED.has(key)
-        ? parseSpan(url, bytes, span.valueStart, span.valueEnd)
-        : NULL_LITERAL.equals(bytes.subarray(span.valueStart, span.valueEnd))
-          ? null
-          : {};
-    }
+    const view = objectView(
+      url,
+      bytes,
+      layout,
+      (key) => key === 'protocolSection' || VIEW_PARSED.has(key),
+      modules && ((_span, protocol) => objectView(url, bytes, protocol, (key) => modules.has(key))),
+    );
     const study = toRawStudy(view);
     if (study.nctId !== null) return { ...study, bytes, layout, partial: true };
   }
@@ -156,20 +194,27 @@ function parseSpan(url: string, body: Buffer, start: number, end: number): unkno
 function rebase(layout: ObjectLayout, base: number): ObjectLayout {
   const members = new Map<string, MemberSpan>();
   for (const [key, span] of layout.members) {
-    members.set(key, {
+    const moved: MemberSpan = {
       start: span.start - base,
       valueStart: span.valueStart - base,
       valueEnd: span.valueEnd - base,
-    });
+    };
+    if (span.object) moved.object = rebase(span.object, base);
+    members.set(key, moved);
   }
   return { start: layout.start - base, end: layout.end - base, members, compact: layout.compact };
 }
 
 /** /studies/{id}: a body that parses is returned whatever it holds; one that does not is retryable. */
-export function parseStudy(url: string, bytes: Buffer, records: StudyRecords = 'whole'): RawStudy {
+export function parseStudy(
+  url: string,
+  bytes: Buffer,
+  records: StudyRecords = 'whole',
+  modules?: ReadonlySet<string>,
+): RawStudy {
   const served = trimJsonWhitespace(withoutBom(bytes));
-  const layout = scanObject(served);
-  if (layout && records === 'protocol') return protocolStudy(url, served, layout);
+  const layout = scanObject(served, modules ? PROTOCOL : undefined);
+  if (layout && records === 'protocol') return protocolStudy(url, served, layout, modules);
   const raw = toRawStudy(parseJsonBody(url, bytes));
   if (raw.nctId === null) return { ...raw, text: bodyText(bytes) };
   return layout ? { ...raw, bytes: served, layout } : { ...raw, bytes: served };

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { PipelineTuning } from '@trialwatch/config';
 import { createCtgovClient } from '@trialwatch/ctgov-client';
+import { MODELED_MODULES } from '@trialwatch/domain';
 import {
   createRedisConnection,
   createRedisPacer,
@@ -75,8 +76,9 @@ export async function createPipelineContext(
     timeoutMs: tuning.CTGOV_TIMEOUT_MS,
     maxRetries: tuning.CTGOV_MAX_RETRIES,
     logger: logger.child({ component: 'ctgov-client' }),
-    // The fetch stage reads only protocolSection; the rest is hashed and archived as served.
+    // The pipeline reads only the modules the domain models; the rest is hashed and archived as served.
     studyRecords: 'protocol',
+    protocolModules: Object.keys(MODELED_MODULES),
   });
   const context: FetchContext = {
     store,
