@@ -6,8 +6,9 @@ import { waitForNormalizeBacklog } from '../services/fetcher/src/index.js';
 import { dropEnvironment, testEnvironment, type TestEnvironment } from './support/harness.js';
 
 /**
- * Records handed from the fetcher to the normalizer (and trials from the normalizer to the detector) go
- * through Redis; the process that staged a batch also keeps it decoded for a taker in the same process.
+ * Records handed from the fetcher to the normalizer go through Redis; the process that staged a batch also
+ * keeps it decoded for a taker in the same process. Trials from the normalizer to the detector are only
+ * held in memory (a detector elsewhere reads their versions from the database).
  * And fetching waits while normalize batches pile up. Real Redis (and the real database for the context).
  */
 describe('staging handoff and fetch backpressure', () => {
@@ -66,6 +67,19 @@ describe('staging handoff and fetch backpressure', () => {
     expect(await staging.take('run2', 'b3', 'trials', ['x'])).toEqual(new Map());
     expect(staging.takeLocal('run2', 'b2', 'trials')?.decoded.get('x')).toEqual({ batch: 'b2' });
     expect((await staging.take('run2', 'b1', 'trials', ['x'])).get('x')?.toString()).toBe('b1');
+  });
+
+  it('hold keeps a batch for this process only, among the last batches kept', async () => {
+    const staging = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
+    const trial = { nctId: 'NCT00000001' };
+    staging.hold('run3', 'b0', 'trials', new Map([['NCT00000001@h', trial]]));
+    expect(await staging.take('run3', 'b0', 'trials', ['NCT00000001@h'])).toEqual(new Map());
+    expect(await redis.exists(`${env.TRIALWATCH_PREFIX}:stage:run3:b0:trials`)).toBe(0);
+    expect(staging.takeLocal('run3', 'b0', 'trials')?.decoded.get('NCT00000001@h')).toBe(trial);
+    expect(staging.takeLocal('run3', 'b0', 'trials')).toBeUndefined();
+    for (const batch of ['b1', 'b2', 'b3']) staging.hold('run3', batch, 'trials', new Map([['x', { batch }]]));
+    expect(staging.takeLocal('run3', 'b1', 'trials')).toBeUndefined();
+    expect(staging.takeLocal('run3', 'b3', 'trials')?.decoded.get('x')).toEqual({ batch: 'b3' });
   });
 
   it('a page waits while two normalize batches wait, and goes on as soon as one is taken', async () => {

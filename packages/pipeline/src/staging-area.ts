@@ -39,17 +39,28 @@ export class StagingArea {
     if (entries.size === 0) return;
     const key = this.key(runId, batchId, kind);
     await this.redis.multi().hset(key, Object.fromEntries(entries)).expire(key, STAGING_TTL_SECONDS).exec();
-    if (decoded && this.localBatches > 0) {
-      this.local.set(key, { encoded: entries, decoded });
-      for (const oldest of this.local.keys()) {
-        if (this.local.size <= this.localBatches) break;
-        this.local.delete(oldest);
-      }
+    if (decoded && this.localBatches > 0) this.keepLocal(key, { encoded: entries, decoded });
+  }
+
+  /**
+   * Keeps a batch's values in this process only, for a taker in the same process (`takeLocal`): for what
+   * another taker can read from the database instead (the normalizer's Trials are in their versions).
+   */
+  hold(runId: string, batchId: string, kind: 'raw' | 'trials', decoded: ReadonlyMap<string, unknown>): void {
+    if (decoded.size === 0 || this.localBatches === 0) return;
+    this.keepLocal(this.key(runId, batchId, kind), { encoded: new Map(), decoded });
+  }
+
+  private keepLocal(key: string, batch: LocalBatch): void {
+    this.local.set(key, batch);
+    for (const oldest of this.local.keys()) {
+      if (this.local.size <= this.localBatches) break;
+      this.local.delete(oldest);
     }
   }
 
   /**
-   * A batch staged with `put` by this same process, if it still holds it (at most the last few
+   * A batch staged with `put` (or held with `hold`) by this same process, if it still holds it (at most the last few
    * batches): with `worker all`, the next stage usually runs where the previous one did and skips both
    * reading Redis and decoding. Taken once; any other taker reads `take`. The values are shared, not
    * copied: neither side may mutate them.

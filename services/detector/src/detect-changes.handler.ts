@@ -75,7 +75,6 @@ export async function handleDetectChanges(
   await context.heads.set(touched.map((t) => heads.get(t.nctId)).filter((head) => head !== undefined));
   await fanOutDeliveries(context, docs);
   await context.progress.recordDetected(payload.runId, payload.batchId, docs.length);
-  await context.staging.drop(payload.runId, payload.batchId, 'trials');
   await maybeFinalizeRun(context, payload.runId);
   return { events: docs.length };
 }
@@ -101,8 +100,9 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 /**
- * The versions the transitions need: new ones as the normalizer staged them, older ones (only for real
- * diffs and removals) from the database.
+ * The versions the transitions need: new ones from the normalizer's memory when it ran in this process,
+ * anything else (older versions for real diffs and removals, a detector elsewhere, a retry) from the
+ * database.
  */
 async function loadVersions(
   context: PipelineContext,
@@ -110,9 +110,9 @@ async function loadVersions(
 ): Promise<Map<string, TrialVersionDoc>> {
   const toIds = payload.transitions.map((t) => t.toVersion).filter((id): id is string => id !== null);
   const local = context.staging.takeLocal(payload.runId, payload.batchId, 'trials');
-  const staged = local
-    ? new Map(toIds.filter((id) => local.decoded.has(id)).map((id) => [id, local.decoded.get(id) as Trial]))
-    : decodeTrials(await context.staging.take(payload.runId, payload.batchId, 'trials', toIds));
+  const staged = new Map(
+    toIds.filter((id) => local?.decoded.has(id)).map((id) => [id, local?.decoded.get(id) as Trial]),
+  );
   const versions = new Map<string, TrialVersionDoc>();
   for (const [id, trial] of staged) {
     const [nctId = ''] = id.split('@');
@@ -135,8 +135,4 @@ async function loadVersions(
   });
   for (const [id, version] of await context.store.versions.byIds(needed)) versions.set(id, version);
   return versions;
-}
-
-function decodeTrials(staged: ReadonlyMap<string, Buffer>): Map<string, Trial> {
-  return new Map([...staged].map(([id, text]) => [id, JSON.parse(text.toString('utf8')) as Trial]));
 }

@@ -81,7 +81,6 @@ export async function handleNormalizeBatch(
   const transitions: TrialTransition[] = [];
   const movedHeads: TrialHead[] = [];
   const settledElsewhere: string[] = [];
-  const stagedTrials = new Map<string, string>();
   const decodedTrials = new Map<string, Trial>();
   for (const version of versions) {
     const outcome = outcomes.get(version._id);
@@ -99,7 +98,6 @@ export async function handleNormalizeBatch(
       cohorts,
       removed: false,
     });
-    stagedTrials.set(version._id, JSON.stringify(version.trial));
     decodedTrials.set(version._id, version.trial);
     transitions.push({
       nctId: version.nctId,
@@ -121,7 +119,8 @@ export async function handleNormalizeBatch(
 
   const detectBatchId = transitions.length > 0 ? payload.batchId : null;
   if (detectBatchId) {
-    await context.staging.put(payload.runId, detectBatchId, 'trials', stagedTrials, decodedTrials);
+    // A detector in this process takes the Trials from memory; any other reads them from their versions.
+    context.staging.hold(payload.runId, detectBatchId, 'trials', decodedTrials);
     await context.queues.enqueue('detect', { runId: payload.runId, batchId: detectBatchId, transitions });
   }
   await context.progress.recordNormalized(payload.runId, payload.batchId, {
