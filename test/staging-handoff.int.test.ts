@@ -77,7 +77,8 @@ describe('staging handoff and fetch backpressure', () => {
     expect(await redis.exists(`${env.TRIALWATCH_PREFIX}:stage:run3:b0:trials`)).toBe(0);
     expect(staging.takeLocal('run3', 'b0', 'trials')?.decoded.get('NCT00000001@h')).toBe(trial);
     expect(staging.takeLocal('run3', 'b0', 'trials')).toBeUndefined();
-    for (const batch of ['b1', 'b2', 'b3']) staging.hold('run3', batch, 'trials', new Map([['x', { batch }]]));
+    for (const batch of ['b1', 'b2', 'b3'])
+      staging.hold('run3', batch, 'trials', new Map([['x', { batch }]]));
     expect(staging.takeLocal('run3', 'b1', 'trials')).toBeUndefined();
     expect(staging.takeLocal('run3', 'b3', 'trials')?.decoded.get('x')).toEqual({ batch: 'b3' });
   });
