@@ -27,4 +27,4 @@ export {
 export { createIntervalPacer, sleep, type Pacer } from './interval-pacer.js';
 export { computeBackoffMs, parseRetryAfter, retryDelayMs, type BackoffOptions } from './retry-delay.js';
 export { MAX_PAGE_SIZE, clampPageSize, toStudiesParams } from './studies-params.js';
-export { parseStudiesPage, parseStudy, servedJsonWithout, toRawStudy } from './parse-response.js';
+export { parseStudiesPage, parseStudy, servedJsonWithout, studyView, toRawStudy } from './parse-response.js';

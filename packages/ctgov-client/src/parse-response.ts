@@ -159,6 +159,35 @@ function objectView(
   return view;
 }
 
+function viewOf(
+  url: string,
+  bytes: Buffer,
+  layout: ObjectLayout,
+  modules: ReadonlySet<string> | undefined,
+): Record<string, unknown> {
+  return objectView(
+    url,
+    bytes,
+    layout,
+    (key) => key === 'protocolSection' || VIEW_PARSED.has(key),
+    modules && ((_span, protocol) => objectView(url, bytes, protocol, (key) => modules.has(key))),
+  );
+}
+
+/**
+ * The protocol view of a study the client kept the bytes and layout of (RawStudy.partial), with other
+ * modules of protocolSection parsed than the client did: a later stage parses what it reads when it reads
+ * it. Throws InvalidResponseError when a module to parse is not JSON after all (the scan checks structure,
+ * not every literal).
+ */
+export function studyView(study: RawStudy, modules: ReadonlySet<string>): Record<string, unknown> {
+  const { bytes, layout } = study;
+  if (!bytes || !layout || !layout.members.get('protocolSection')?.object) {
+    throw new Error('studyView needs a study with its bytes and protocolSection laid out');
+  }
+  return viewOf('(study bytes)', bytes, layout, modules);
+}
+
 /** One study's protocol view (RawStudy.partial); a study whose NCT id is not there is parsed whole. */
 function protocolStudy(
   url: string,
@@ -167,14 +196,7 @@ function protocolStudy(
   modules: ReadonlySet<string> | undefined,
 ): RawStudy {
   if (layout.members.has('protocolSection')) {
-    const view = objectView(
-      url,
-      bytes,
-      layout,
-      (key) => key === 'protocolSection' || VIEW_PARSED.has(key),
-      modules && ((_span, protocol) => objectView(url, bytes, protocol, (key) => modules.has(key))),
-    );
-    const study = toRawStudy(view);
+    const study = toRawStudy(viewOf(url, bytes, layout, modules));
     if (study.nctId !== null) return { ...study, bytes, layout, partial: true };
   }
   const study = toRawStudy(parseSpan(url, bytes, 0, bytes.length));

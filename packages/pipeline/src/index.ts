@@ -8,6 +8,7 @@ export { runProgress, type RunProgress, type RunTotals } from './run-progress.js
 export { maybeFinalizeRun, recordDeadLetter } from './run-lifecycle.js';
 export {
   createPipelineContext,
+  FETCH_STAGE_MODULES,
   startPipelineWorkers,
   type HandlerFactories,
   type PipelineRuntime,

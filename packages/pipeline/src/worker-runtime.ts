@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import { PipelineTuning } from '@trialwatch/config';
 import { createCtgovClient } from '@trialwatch/ctgov-client';
-import { MODELED_MODULES } from '@trialwatch/domain';
 import {
   createRedisConnection,
   createRedisPacer,
@@ -37,6 +36,9 @@ export interface PipelineRuntime {
   metricsPort: number | null;
   close(deadlineMs?: number): Promise<void>;
 }
+
+/** The modules of protocolSection the fetch stage reads (see createCtgovClient's protocolModules). */
+export const FETCH_STAGE_MODULES = ['identificationModule', 'statusModule'];
 
 const DEFAULT_CONCURRENCY: Record<StageName, number> = {
   fetch: 2,
@@ -76,9 +78,10 @@ export async function createPipelineContext(
     timeoutMs: tuning.CTGOV_TIMEOUT_MS,
     maxRetries: tuning.CTGOV_MAX_RETRIES,
     logger: logger.child({ component: 'ctgov-client' }),
-    // The pipeline reads only the modules the domain models; the rest is hashed and archived as served.
+    // The fetch stage reads only what it decides with (the NCT id, the last update); the normalizer parses
+    // the modules it models from the bytes; the rest is hashed and archived as served, never parsed.
     studyRecords: 'protocol',
-    protocolModules: Object.keys(MODELED_MODULES),
+    protocolModules: FETCH_STAGE_MODULES,
   });
   const context: FetchContext = {
     store,

@@ -18,8 +18,9 @@ export interface IngestOutcome {
 interface ReadableStudy {
   nctId: string;
   hash: string;
-  /** The parsed study, or its protocol view when the client parsed only that (RawStudy.partial). */
+  /** The parsed study, or the view the client parsed (RawStudy.partial: the modules the fetch stage reads). */
   record: Record<string, unknown>;
+  served: RawStudy;
   /** The study's JSON exactly as served, when the client could cut it out of the page. */
   bytes: Buffer | undefined;
   lastUpdatePostDate: string | null;
@@ -88,7 +89,8 @@ export async function ingestStudies(
         study.bytes ? encodeRawBytes(study.bytes) : encodeRawRecord(study.record),
       ]),
     );
-    const decoded = new Map(slice.map(([id, study]) => [id, study.record]));
+    // For a normalizer in this process: the studies as served (it parses what it normalizes from them).
+    const decoded = new Map(slice.map(([id, study]) => [id, study.served]));
     await context.staging.put(run._id, normalizeBatchId, 'raw', staged, decoded);
     await context.queues.enqueue('normalize', {
       runId: run._id,
@@ -162,6 +164,7 @@ function asStudyRecord(study: RawStudy): ReadableStudy | null {
     nctId,
     hash: served ? contentHashOfJson(served) : contentHash(record),
     record: record as Record<string, unknown>,
+    served: study,
     bytes: study.bytes,
     lastUpdatePostDate: typeof lastUpdate === 'string' ? lastUpdate : null,
   };

@@ -1,4 +1,5 @@
-import { normalizeStudy, type Trial } from '@trialwatch/domain';
+import { InvalidResponseError, studyView, type RawStudy } from '@trialwatch/ctgov-client';
+import { MODELED_MODULES, normalizeStudy, type NormalizeResult, type Trial } from '@trialwatch/domain';
 import { maybeFinalizeRun, type PipelineContext } from '@trialwatch/pipeline';
 import {
   PermanentJobError,
@@ -13,6 +14,8 @@ import {
   type NewTrialVersion,
   type TrialHead,
 } from '@trialwatch/store';
+
+const NORMALIZED_MODULES: ReadonlySet<string> = new Set(Object.keys(MODELED_MODULES));
 
 /**
  * Normalize a batch of changed records into versions (archiving each record with its version) and move
@@ -37,8 +40,18 @@ export async function handleNormalizeBatch(
   for (const rawId of rawIds) {
     const [nctId = '', contentHash = ''] = rawId.split('@');
     const encoded = records.get(rawId);
-    const record = local?.decoded.get(rawId) ?? (encoded ? decodeRawRecord(encoded) : undefined);
-    const result = normalizeStudy(record, { contentHash });
+    const held = local?.decoded.get(rawId) as RawStudy | undefined;
+    let result: NormalizeResult;
+    let record: unknown;
+    try {
+      // Parsed here, just before it is normalized: what the fetcher staged in memory is the study as served.
+      record = held ? (held.partial ? studyView(held, NORMALIZED_MODULES) : held.record) : undefined;
+      record ??= encoded ? decodeRawRecord(encoded) : undefined;
+      result = normalizeStudy(record, { contentHash });
+    } catch (error) {
+      if (!(error instanceof SyntaxError || error instanceof InvalidResponseError)) throw error;
+      result = { ok: false, reason: 'The record as served is not valid JSON.', issues: [error.message] };
+    }
     if (!result.ok) {
       failed += 1;
       await store.deadLetters.record(
