@@ -2,6 +2,7 @@ import { contentHash } from './content-hash.js';
 import { isFullDate, toPartialDate } from './partial-date.js';
 import { classifyPrrt } from './prrt/classify-prrt.js';
 import { collectModuleDrift, DriftCollector, type SchemaDrift } from './schema-drift.js';
+import { isParsedStudy } from './study-validator.js';
 import {
   Study,
   type ArmGroup,
@@ -46,16 +47,23 @@ export function normalizeStudy(raw: unknown, options: NormalizeOptions = {}): No
       `${NCT_ID_PATH}: ${issue}`,
     ]);
   }
-  const parsed = Study.safeParse(raw);
-  if (!parsed.success) {
-    return fail(
-      `The record ${nctId} has a field of the wrong JSON type where the Trial needs it.`,
-      parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
-    );
+  // Most records are exactly what the schema says: used as they are, without zod's copy.
+  let study: Study;
+  if (isParsedStudy(raw)) {
+    study = raw;
+  } else {
+    const parsed = Study.safeParse(raw);
+    if (!parsed.success) {
+      return fail(
+        `The record ${nctId} has a field of the wrong JSON type where the Trial needs it.`,
+        parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+      );
+    }
+    study = parsed.data;
   }
   const drift = new DriftCollector();
   collectModuleDrift((raw as { protocolSection: Record<string, unknown> }).protocolSection, drift);
-  const trial = buildTrial(parsed.data, raw, nctId, drift, options.contentHash);
+  const trial = buildTrial(study, raw, nctId, drift, options.contentHash);
   return { ok: true, trial, drift: drift.sorted() };
 }
 
