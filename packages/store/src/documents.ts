@@ -192,12 +192,18 @@ export interface SyncRunDoc {
     | null;
 }
 
+/** A scope's watermark, as `RunsRepository.watermark` gives it (`_id`: the scope). */
 export interface WatermarkDoc {
   _id: string;
   lastCompletedRunId: string;
   lastCompletedAt: Date;
   /** The newest LastUpdatePostDate seen by that run. */
   maxLastUpdatePostDate: string | null;
+}
+
+/** One completed run's mark as stored: keyed `${scope}@${lastCompletedAt}@${runId}` (older: the scope alone). */
+export interface StoredWatermark extends WatermarkDoc {
+  scope?: string;
 }
 
 export interface CohortDoc {

@@ -1,5 +1,5 @@
 import type { Collection, Filter } from 'mongodb';
-import type { RunStatus, SyncRunDoc, WatermarkDoc } from './documents.js';
+import type { RunStatus, StoredWatermark, SyncRunDoc, WatermarkDoc } from './documents.js';
 import { insertNew } from './store.js';
 
 export type NewRun = Omit<
@@ -16,7 +16,7 @@ export type NewRun = Omit<
 export class RunsRepository {
   constructor(
     private readonly runs: Collection<SyncRunDoc>,
-    private readonly watermarks: Collection<WatermarkDoc>,
+    private readonly watermarks: Collection<StoredWatermark>,
   ) {}
 
   async create(run: NewRun): Promise<void> {
@@ -74,21 +74,48 @@ export class RunsRepository {
       .limit(filter.limit ?? 20);
   }
 
+  /**
+   * A scope's watermark: the newest completed run's mark, with the newest LastUpdatePostDate any completed
+   * run of the scope saw. Marks are insert-only (see advanceWatermark); a scope's document written before
+   * them, keyed by the scope alone, is read too.
+   */
   async watermark(scope: string): Promise<WatermarkDoc | null> {
-    return this.watermarks.findOne({ _id: scope });
+    const [legacy, marks] = await Promise.all([
+      this.watermarks.findOne({ _id: scope }),
+      // `_id`s from `${scope}@` to just before `${scope}A` ('A' follows '@'), kept when their scope is this one.
+      this.watermarks.find({ _id: { $gte: `${scope}@`, $lt: `${scope}A` } }).toArray(),
+    ]);
+    const all = [...(legacy ? [legacy] : []), ...marks.filter((mark) => mark.scope === scope)];
+    const newest = all.reduce<StoredWatermark | null>(
+      (best, mark) =>
+        !best ||
+        mark.lastCompletedAt > best.lastCompletedAt ||
+        (mark.lastCompletedAt.getTime() === best.lastCompletedAt.getTime() &&
+          mark.lastCompletedRunId > best.lastCompletedRunId)
+          ? mark
+          : best,
+      null,
+    );
+    if (!newest) return null;
+    const dates = all.flatMap((mark) => (mark.maxLastUpdatePostDate ? [mark.maxLastUpdatePostDate] : []));
+    return {
+      _id: scope,
+      lastCompletedRunId: newest.lastCompletedRunId,
+      lastCompletedAt: newest.lastCompletedAt,
+      maxLastUpdatePostDate: dates.sort().at(-1) ?? null,
+    };
   }
 
   /**
-   * Move the scope's watermark forward, never back, atomically: concurrent finalizers of one scope (or a
-   * retried one) leave the newest. A conditional update (the collection holds one document per scope, so
-   * FerretDB's scan for the guard is cheap), else the first insert, else the update again.
+   * Record a completed run's mark; the watermark is the newest mark, so it never moves back. Insert-only
+   * (one document per completed run, keyed by scope, time and run): FerretDB does not make a conditional
+   * update atomic under concurrency (8 racing finalizers left an older mark in a test run here), a unique
+   * insert is. Idempotent: a retried finalizer inserts the same key.
    */
   async advanceWatermark(mark: WatermarkDoc): Promise<void> {
-    const { _id, ...fields } = mark;
-    const moveForward = () =>
-      this.watermarks.updateOne({ _id, lastCompletedAt: { $lt: mark.lastCompletedAt } }, { $set: fields });
-    if ((await moveForward()).matchedCount > 0) return;
-    if ((await insertNew(this.watermarks, [mark])) > 0) return;
-    await moveForward();
+    const { _id: scope, ...fields } = mark;
+    await insertNew(this.watermarks, [
+      { _id: `${scope}@${mark.lastCompletedAt.toISOString()}@${mark.lastCompletedRunId}`, scope, ...fields },
+    ]);
   }
 }

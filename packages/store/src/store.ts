@@ -18,7 +18,7 @@ import {
   type SubscriptionDoc,
   type SyncRunDoc,
   type TrialDoc,
-  type WatermarkDoc,
+  type StoredWatermark,
 } from './documents.js';
 import type { StoredVersionDoc } from './records.repository.js';
 
@@ -30,7 +30,7 @@ export interface Collections {
   trials: Collection<TrialDoc>;
   versions: Collection<StoredVersionDoc>;
   runs: Collection<SyncRunDoc>;
-  watermarks: Collection<WatermarkDoc>;
+  watermarks: Collection<StoredWatermark>;
   events: Collection<EventDoc>;
   deadLetters: Collection<DeadLetterDoc>;
   cohorts: Collection<CohortDoc>;
