@@ -25,8 +25,12 @@ export async function handleVerifyTrials(
   const servedIds = new Set(outcome.servedIds);
   const transitions: TrialTransition[] = [];
 
-  const heads = await context.store.trials.heads(payload.nctIds);
-  const missing = payload.nctIds.filter((id) => !servedIds.has(id) && heads.has(id));
+  const cohort = run.cohort ? await context.store.cohorts.get(run.cohort) : null;
+  // Removals and cohort exits are decided on the stored heads (the truth), read only where they can happen:
+  // the ids the registry did not serve, and for a cohort the served ones too.
+  const notServed = payload.nctIds.filter((id) => !servedIds.has(id));
+  const heads = await context.store.trials.heads(cohort ? payload.nctIds : notServed);
+  const missing = notServed.filter((id) => heads.has(id));
   const removed = await context.store.trials.markRemoved(missing, run._id, context.now());
   for (const [nctId, versionId] of removed) {
     transitions.push({
@@ -39,7 +43,6 @@ export async function handleVerifyTrials(
     });
   }
 
-  const cohort = run.cohort ? await context.store.cohorts.get(run.cohort) : null;
   if (cohort && cohort.searches.length > 0) {
     const fixed = new Set(cohort.ids);
     const candidates = [...servedIds].filter(
