@@ -15,6 +15,8 @@ export async function maybeFinalizeRun(
 ): Promise<boolean> {
   const run = typeof runOrId === 'string' ? await context.store.runs.get(runOrId) : runOrId;
   if (!run || run.status !== 'running') return false;
+  // Cheap first: while a search is still paging the run cannot be drained (most jobs of a large run).
+  if (!(await context.progress.searchesSettled(run._id, run.searches.length))) return false;
   if (!runProgress(await context.progress.snapshot(run)).drained) return false;
   await context.queues.enqueue('finalize', { runId: run._id });
   return true;
