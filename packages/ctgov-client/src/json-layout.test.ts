@@ -3,6 +3,15 @@ import { compactJson, memberWithComma, scanArrayPage, scanObject } from './json-
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
+/** The elements of the array under `key`, as cut by the scan, as text. */
+function cut(text: string, key = 'studies'): string[] | null {
+  const body = bytes(text);
+  const layout = scanArrayPage(body, key);
+  return (
+    layout && layout.elements.map((element) => body.subarray(element.start, element.end).toString('utf8'))
+  );
+}
+
 /** Each member of an object layout as `key → value text`. */
 function members(body: Buffer, layout: ReturnType<typeof scanObject>): Record<string, string> {
   if (!layout) throw new Error('no layout');
@@ -77,8 +86,12 @@ describe('scanArrayPage', () => {
     );
     expect(layout?.elements.map((element) => element.object !== null)).toEqual([true, false, false, true]);
     expect([...(layout?.page.members.keys() ?? [])]).toEqual(['totalCount', 'studies', 'nextPageToken']);
-    const first = layout?.elements[0]?.object;
-    expect(first && body.toString('utf8', first.members.get('hasResults')?.valueStart, first.end - 1)).toBe(
+    // An element's layout is measured from the element's own start.
+    const element = layout?.elements[0];
+    const first = element?.object;
+    const own = element && body.subarray(element.start, element.end);
+    expect(first?.start).toBe(0);
+    expect(first && own?.toString('utf8', first.members.get('hasResults')?.valueStart, first.end - 1)).toBe(
       'true',
     );
   });
@@ -120,5 +133,46 @@ describe('memberWithComma and compactJson', () => {
   it('compactJson keeps whitespace inside strings, escaped quotes included', () => {
     const value = { text: ' spaced  "quoted" \\ ', list: [' a ', 'b'] };
     expect(compactJson(bytes(JSON.stringify(value, null, 4))).toString('utf8')).toBe(JSON.stringify(value));
+  });
+});
+
+describe('scanArrayPage: where each element sits', () => {
+  it('cuts the elements of a compact page exactly', () => {
+    const studies = [{ a: 1, b: [1, 2, { c: 'x' }] }, { d: null }, {}];
+    const text = JSON.stringify({ studies, nextPageToken: 'tok', totalCount: 3 });
+    expect(cut(text)).toEqual(studies.map((study) => JSON.stringify(study)));
+  });
+
+  it('cuts pretty-printed pages, primitives and empty arrays, without the whitespace around elements', () => {
+    const text = JSON.stringify(
+      { totalCount: 4, studies: [{ a: [1, { b: 2 }] }, 'raw', -12.5e3, null] },
+      null,
+      2,
+    );
+    expect(cut(text)).toEqual([
+      JSON.stringify({ a: [1, { b: 2 }] }, null, 2).replace(/\n/g, '\n    '),
+      '"raw"',
+      '-12500',
+      'null',
+    ]);
+    expect(cut('{"studies":[]}')).toEqual([]);
+    expect(cut('{ "studies" : [ 1 , true ] }')).toEqual(['1', 'true']);
+  });
+
+  it('is not fooled by brackets, quotes, escapes and the key inside strings or nested objects', () => {
+    const studies = [
+      { t: 'a "quoted" } ] [ { text', u: 'ends with a backslash \\', v: '\\"' },
+      { studies: ['nested'], w: 'é ≥ “curly” 😀' },
+    ];
+    const text = JSON.stringify({ note: 'studies', nested: { studies: [9] }, studies });
+    expect(cut(text)).toEqual(studies.map((study) => JSON.stringify(study)));
+  });
+
+  it('returns null when there is no such array or the body is cut short', () => {
+    expect(cut('{"studies":"no"}')).toBeNull();
+    expect(cut('{"other":[1]}')).toBeNull();
+    expect(cut('[{"studies":[1]}]')).toBeNull();
+    expect(cut('{"studies":[{"a":"unterminated')).toBeNull();
+    expect(cut('{"studies":[{"a":1}')).toBeNull();
   });
 });

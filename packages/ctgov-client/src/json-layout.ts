@@ -23,6 +23,15 @@ export function isJsonWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
+/** The bytes without the JSON whitespace around the value. */
+export function trimJsonWhitespace(bytes: Buffer): Buffer {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && isJsonWhitespace(bytes[start] as number)) start += 1;
+  while (end > start && isJsonWhitespace(bytes[end - 1] as number)) end -= 1;
+  return bytes.subarray(start, end);
+}
+
 /** One member of an object: offsets into the scanned bytes, `valueEnd` exclusive. */
 export interface MemberSpan {
   /** The opening quote of its key. */
@@ -45,7 +54,7 @@ export interface ObjectLayout {
 export interface ElementSpan {
   start: number;
   end: number;
-  /** The element's layout when it is an object. */
+  /** The element's layout when it is an object, with offsets from the element's start. */
   object: ObjectLayout | null;
 }
 
@@ -59,9 +68,23 @@ class Malformed extends Error {}
 const NONE: ReadonlySet<string> = new Set();
 const MALFORMED = new Malformed('malformed JSON');
 
+/** The end (exclusive) of the JSON string whose opening quote is at `open`, or -1 when it does not close. */
+function stringEnd(bytes: Uint8Array, open: number): number {
+  let at = bytes.indexOf(QUOTE, open + 1);
+  while (at !== -1) {
+    let backslashes = 0;
+    while (bytes[at - 1 - backslashes] === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return at + 1;
+    at = bytes.indexOf(QUOTE, at + 1);
+  }
+  return -1;
+}
+
 class Scanner {
   /** Whitespace seen between tokens since the last reset. */
   whitespace = false;
+  /** Where the object being laid out is measured from: an array element's layout is its own. */
+  private base = 0;
   private readonly openers = new Uint8Array(MAX_DEPTH);
 
   constructor(readonly bytes: Uint8Array) {}
@@ -76,15 +99,9 @@ class Scanner {
 
   /** The end (exclusive) of the string whose opening quote is at `open`. */
   stringEnd(open: number): number {
-    const { bytes } = this;
-    let at = bytes.indexOf(QUOTE, open + 1);
-    while (at !== -1) {
-      let backslashes = 0;
-      while (bytes[at - 1 - backslashes] === BACKSLASH) backslashes += 1;
-      if (backslashes % 2 === 0) return at + 1;
-      at = bytes.indexOf(QUOTE, at + 1);
-    }
-    throw MALFORMED;
+    const end = stringEnd(this.bytes, open);
+    if (end === -1) throw MALFORMED;
+    return end;
   }
 
   /** The end (exclusive) of the value starting at `at` (not whitespace). */
@@ -123,20 +140,26 @@ class Scanner {
   }
 
   /**
-   * The members of the object opening at `open`. `value` skips each member's value and returns its end
-   * (by default the plain skip); it may look inside, as the page scan does for its array. The object
-   * values of the members named in `nested` are laid out too.
+   * The members of the object opening at `open`, offsets from `base`. `value` skips each member's value
+   * and returns its end (by default the plain skip); it may look inside, as the page scan does for its
+   * array. The object values of the members named in `nested` are laid out too.
    */
   object(
     open: number,
     value: (key: string, at: number) => number = (_key, at) => this.valueEnd(at),
     nested: ReadonlySet<string> = NONE,
   ): ObjectLayout {
-    const { bytes } = this;
+    const { bytes, base } = this;
     if (bytes[open] !== OPEN_OBJECT) throw MALFORMED;
     const members = new Map<string, MemberSpan>();
+    const layout = (close: number): ObjectLayout => ({
+      start: open - base,
+      end: close + 1 - base,
+      members,
+      compact: !this.whitespace,
+    });
     let at = this.skipWhitespace(open + 1);
-    if (bytes[at] === CLOSE_OBJECT) return { start: open, end: at + 1, members, compact: !this.whitespace };
+    if (bytes[at] === CLOSE_OBJECT) return layout(at);
     for (;;) {
       if (bytes[at] !== QUOTE) throw MALFORMED;
       const keyEnd = this.stringEnd(at);
@@ -144,25 +167,25 @@ class Scanner {
       let valueStart = this.skipWhitespace(keyEnd);
       if (bytes[valueStart] !== COLON) throw MALFORMED;
       valueStart = this.skipWhitespace(valueStart + 1);
-      if (nested.has(key) && bytes[valueStart] === OPEN_OBJECT) {
-        const object = this.object(valueStart);
-        members.set(key, { start: at, valueStart, valueEnd: object.end, object });
-        at = this.skipWhitespace(object.end);
-      } else {
-        const valueEnd = value(key, valueStart);
-        members.set(key, { start: at, valueStart, valueEnd });
-        at = this.skipWhitespace(valueEnd);
-      }
+      const object = nested.has(key) && bytes[valueStart] === OPEN_OBJECT ? this.object(valueStart) : null;
+      const valueEnd = object ? object.end + base : value(key, valueStart);
+      const span: MemberSpan = { start: at - base, valueStart: valueStart - base, valueEnd: valueEnd - base };
+      if (object) span.object = object;
+      members.set(key, span);
+      at = this.skipWhitespace(valueEnd);
       if (bytes[at] === COMMA) {
         at = this.skipWhitespace(at + 1);
         continue;
       }
-      if (bytes[at] === CLOSE_OBJECT) return { start: open, end: at + 1, members, compact: !this.whitespace };
+      if (bytes[at] === CLOSE_OBJECT) return layout(at);
       throw MALFORMED;
     }
   }
 
-  /** The elements of the array opening at `open`; object elements with their members (see `object`). */
+  /**
+   * The elements of the array opening at `open`; object elements with their members (see `object`),
+   * measured from the element's own start.
+   */
   array(open: number, nested: ReadonlySet<string>): { end: number; elements: ElementSpan[] } {
     const { bytes } = this;
     if (bytes[open] !== OPEN_ARRAY) throw MALFORMED;
@@ -172,8 +195,11 @@ class Scanner {
     for (;;) {
       this.whitespace = false;
       if (bytes[at] === OPEN_OBJECT) {
+        const outer = this.base;
+        this.base = at;
         const object = this.object(at, undefined, nested);
-        elements.push({ start: at, end: object.end, object });
+        this.base = outer;
+        elements.push({ start: at, end: at + object.end, object });
       } else {
         elements.push({ start: at, end: this.valueEnd(at), object: null });
       }
@@ -284,20 +310,11 @@ export function compactJson(bytes: Uint8Array): Buffer {
   while (at < bytes.length) {
     const byte = bytes[at] as number;
     if (byte === QUOTE) {
-      let close = bytes.indexOf(QUOTE, at + 1);
-      for (;;) {
-        if (close === -1) {
-          close = bytes.length - 1;
-          break;
-        }
-        let backslashes = 0;
-        while (bytes[close - 1 - backslashes] === BACKSLASH) backslashes += 1;
-        if (backslashes % 2 === 0) break;
-        close = bytes.indexOf(QUOTE, close + 1);
-      }
-      out.set(bytes.subarray(at, close + 1), length);
-      length += close + 1 - at;
-      at = close + 1;
+      const end = stringEnd(bytes, at);
+      const stringBytes = bytes.subarray(at, end === -1 ? bytes.length : end);
+      out.set(stringBytes, length);
+      length += stringBytes.length;
+      at += stringBytes.length;
       continue;
     }
     if (!isJsonWhitespace(byte)) {

@@ -9,12 +9,12 @@ import {
   withoutBom,
   type ParsedView,
 } from './decode-json.js';
-import { trimJsonWhitespace } from './element-spans.js';
 import {
   compactJson,
   memberWithComma,
   scanArrayPage,
   scanObject,
+  trimJsonWhitespace,
   type ArrayPageLayout,
   type MemberSpan,
   type ObjectLayout,
@@ -91,7 +91,7 @@ export function parseStudiesPage(
     const decoded = parsed.rawUtf8Strings && !(served && isAscii(served)) ? decodeStrings(element) : element;
     const study = toRawStudy(decoded);
     if (!served || !span || study.nctId === null) return study;
-    return span.object ? { ...study, bytes: served, layout: rebase(span.object, span.start) } : study;
+    return span.object ? { ...study, bytes: served, layout: span.object } : study;
   });
   const token = page.data.nextPageToken;
   return {
@@ -122,12 +122,7 @@ function protocolPage(
   return {
     studies: layout.elements.map((element) =>
       element.object
-        ? protocolStudy(
-            url,
-            body.subarray(element.start, element.end),
-            rebase(element.object, element.start),
-            modules,
-          )
+        ? protocolStudy(url, body.subarray(element.start, element.end), element.object, modules)
         : toRawStudy(parseSpan(url, body, element.start, element.end)),
     ),
     nextPageToken: page.data.nextPageToken ?? null,
@@ -205,26 +200,7 @@ function protocolStudy(
 
 /** JSON.parse of a part of a body the scan accepted; one that still fails is a body that is not JSON. */
 function parseSpan(url: string, body: Buffer, start: number, end: number): unknown {
-  try {
-    return parseJsonBytes(body.subarray(start, end));
-  } catch {
-    throw new InvalidResponseError(url, bodyText(body), 'not JSON');
-  }
-}
-
-/** A layout with offsets from `base` (an element's own bytes instead of the page's). */
-function rebase(layout: ObjectLayout, base: number): ObjectLayout {
-  const members = new Map<string, MemberSpan>();
-  for (const [key, span] of layout.members) {
-    const moved: MemberSpan = {
-      start: span.start - base,
-      valueStart: span.valueStart - base,
-      valueEnd: span.valueEnd - base,
-    };
-    if (span.object) moved.object = rebase(span.object, base);
-    members.set(key, moved);
-  }
-  return { start: layout.start - base, end: layout.end - base, members, compact: layout.compact };
+  return parseJsonBody(url, body.subarray(start, end));
 }
 
 /** /studies/{id}: a body that parses is returned whatever it holds; one that does not is retryable. */
