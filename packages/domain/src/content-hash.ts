@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * Canonical JSON, to compare values whatever their key order: object keys sorted (by UTF-16 code units),
  * no whitespace, array order kept, `undefined` members left out as JSON.stringify does. Two values
- * serialize the same exactly when they are equal as JSON. Quoted keys and the sorted order of each object
- * shape are memoized (bounded caches; the output never depends on them), and short strings that need no
- * escaping skip JSON.stringify.
+ * serialize the same exactly when they are equal as JSON. (Off the hot path: the content hash is taken from
+ * the bytes served; this compares the PRRT classifications of two versions.)
  */
 export function canonicalJson(value: unknown): string {
   return write(value) ?? 'null';
@@ -44,88 +43,15 @@ export function contentHashOfJson(parts: readonly Uint8Array[]): string {
 }
 
 function write(value: unknown): string | undefined {
-  if (typeof value === 'string') return writeString(value);
-  if (typeof value === 'object') {
-    if (value === null) return 'null';
-    return Array.isArray(value) ? writeArray(value) : writeObject(value as Record<string, unknown>);
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
   // undefined, functions and symbols have no JSON form.
-  return undefined;
-}
-
-function writeArray(items: readonly unknown[]): string {
-  let out = '[';
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out += ',';
-    out += write(items[i]) ?? 'null';
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
+  // Strings, numbers (non-finite ones as null) and booleans as JSON writes them.
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => write(item) ?? 'null').join(',')}]`;
+  const members: string[] = [];
+  for (const key of Object.keys(value).sort()) {
+    const member = write((value as Record<string, unknown>)[key]);
+    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
   }
-  return out + ']';
-}
-
-function writeObject(object: Record<string, unknown>): string {
-  const keys = sortedKeys(Object.keys(object));
-  let out = '{';
-  let first = true;
-  for (const key of keys) {
-    const member = write(object[key]);
-    if (member === undefined) continue;
-    out += (first ? '' : ',') + quotedKey(key) + member;
-    first = false;
-  }
-  return out + '}';
-}
-
-const SHORT_STRING = 48;
-
-/** JSON.stringify(text), without the native call for short strings that need no escaping. */
-function writeString(text: string): string {
-  if (text.length > SHORT_STRING) return JSON.stringify(text);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Control characters, quote, backslash and surrogates (lone ones are escaped) take the exact path.
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      return JSON.stringify(text);
-    }
-  }
-  return '"' + text + '"';
-}
-
-const CACHE_LIMIT = 10_000;
-const quotedKeys = new Map<string, string>();
-
-/** `"key":`, memoized: records reuse a small set of keys. */
-function quotedKey(key: string): string {
-  let quoted = quotedKeys.get(key);
-  if (quoted === undefined) {
-    quoted = JSON.stringify(key) + ':';
-    if (quotedKeys.size < CACHE_LIMIT) quotedKeys.set(key, quoted);
-  }
-  return quoted;
-}
-
-/** Object shapes seen (by first key), with their keys in sorted order. */
-const shapes = new Map<string, Array<{ keys: readonly string[]; sorted: readonly string[] }>>();
-const SHAPES_PER_FIRST_KEY = 16;
-
-function sortedKeys(keys: string[]): readonly string[] {
-  if (keys.length < 2) return keys;
-  const first = keys[0] as string;
-  let known = shapes.get(first);
-  if (known) {
-    for (const shape of known) if (sameKeys(shape.keys, keys)) return shape.sorted;
-  } else if (shapes.size < CACHE_LIMIT) {
-    known = [];
-    shapes.set(first, known);
-  }
-  const sorted = [...keys].sort();
-  if (known && known.length < SHAPES_PER_FIRST_KEY) known.push({ keys, sorted });
-  return sorted;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return `{${members.join(',')}}`;
 }

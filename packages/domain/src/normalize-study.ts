@@ -34,7 +34,6 @@ export interface NormalizeOptions {
  * documentation (unknown enum values, unknown fields in the modules read, invalid dates) is returned as
  * drift, sorted by path.
  */
-
 export function normalizeStudy(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('The input is not a JSON object, so it cannot be a study.', [`(root): ${describe(raw)}`]);
