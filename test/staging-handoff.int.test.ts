@@ -59,7 +59,13 @@ describe('staging handoff and fetch backpressure', () => {
   it('keeps only the last batches decoded, and drop forgets them', async () => {
     const staging = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
     for (const batch of ['b1', 'b2', 'b3']) {
-      await staging.put('run2', batch, 'trials', new Map([['x', batch]]), new Map([['x', { batch }]]));
+      await staging.put(
+        'run2',
+        batch,
+        'trials',
+        new Map([['x', Buffer.from(batch)]]),
+        new Map([['x', { batch }]]),
+      );
     }
     expect(staging.takeLocal('run2', 'b1', 'trials')).toBeUndefined();
     await staging.drop('run2', 'b3', 'trials');

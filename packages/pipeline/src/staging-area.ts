@@ -6,7 +6,7 @@ const LOCAL_BATCHES = 3;
 
 /** A batch as this process staged it: the bytes it wrote to Redis and the values they encode. */
 export interface LocalBatch {
-  encoded: ReadonlyMap<string, string | Buffer>;
+  encoded: ReadonlyMap<string, Buffer>;
   decoded: ReadonlyMap<string, unknown>;
 }
 
@@ -33,7 +33,7 @@ export class StagingArea {
     runId: string,
     batchId: string,
     kind: 'raw' | 'trials',
-    entries: ReadonlyMap<string, string | Buffer>,
+    entries: ReadonlyMap<string, Buffer>,
     decoded?: ReadonlyMap<string, unknown>,
   ): Promise<void> {
     if (entries.size === 0) return;

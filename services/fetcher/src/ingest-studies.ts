@@ -18,11 +18,8 @@ export interface IngestOutcome {
 interface ReadableStudy {
   nctId: string;
   hash: string;
-  /** The parsed study, or the view the client parsed (RawStudy.partial: the modules the fetch stage reads). */
-  record: Record<string, unknown>;
+  /** As the client gave it: its bytes as served when it could cut them out, and what it parsed. */
   served: RawStudy;
-  /** The study's JSON exactly as served, when the client could cut it out of the page. */
-  bytes: Buffer | undefined;
   lastUpdatePostDate: string | null;
 }
 
@@ -84,13 +81,13 @@ export async function ingestStudies(
     const normalizeBatchId = `${batchId}b${String(part)}`;
     // The archive keeps the bytes as served when the page could be cut; otherwise the record's JSON.
     const staged = new Map(
-      slice.map(([id, study]) => [
+      slice.map(([id, { served }]) => [
         id,
-        study.bytes ? encodeRawBytes(study.bytes) : encodeRawRecord(study.record),
+        served.bytes ? encodeRawBytes(served.bytes) : encodeRawRecord(served.record),
       ]),
     );
     // For a normalizer in this process: the studies as served (it parses what it normalizes from them).
-    const decoded = new Map(slice.map(([id, study]) => [id, study.served]));
+    const decoded = new Map(slice.map(([id, { served }]) => [id, served]));
     await context.staging.put(run._id, normalizeBatchId, 'raw', staged, decoded);
     await context.queues.enqueue('normalize', {
       runId: run._id,
@@ -158,14 +155,12 @@ function asStudyRecord(study: RawStudy): ReadableStudy | null {
     'date',
   ]);
   // From the bytes served when the client kept them: the same hash without serializing the record again.
-  const served = servedJsonWithout(study, UNHASHED_SECTION);
-  if (study.partial && !served) throw new Error(`${nctId}: a partial record without its served bytes`);
+  const json = servedJsonWithout(study, UNHASHED_SECTION);
+  if (study.partial && !json) throw new Error(`${nctId}: a partial record without its served bytes`);
   return {
     nctId,
-    hash: served ? contentHashOfJson(served) : contentHash(record),
-    record: record as Record<string, unknown>,
+    hash: json ? contentHashOfJson(json) : contentHash(record),
     served: study,
-    bytes: study.bytes,
     lastUpdatePostDate: typeof lastUpdate === 'string' ? lastUpdate : null,
   };
 }

@@ -7,13 +7,7 @@ import {
   type NormalizeBatchPayload,
   type TrialTransition,
 } from '@trialwatch/queues';
-import {
-  decodeRawRecord,
-  decodeRawText,
-  encodeRawRecord,
-  type NewTrialVersion,
-  type TrialHead,
-} from '@trialwatch/store';
+import { decodeRawRecord, decodeRawText, type NewTrialVersion, type TrialHead } from '@trialwatch/store';
 
 const NORMALIZED_MODULES: ReadonlySet<string> = new Set(Object.keys(MODELED_MODULES));
 
@@ -39,19 +33,9 @@ export async function handleNormalizeBatch(
   const drift: { kind: string; path: string; value: string | null; nctId: string }[] = [];
   for (const rawId of rawIds) {
     const [nctId = '', contentHash = ''] = rawId.split('@');
-    const encoded = records.get(rawId);
-    const held = local?.decoded.get(rawId) as RawStudy | undefined;
-    let result: NormalizeResult;
-    let record: unknown;
-    try {
-      // Parsed here, just before it is normalized: what the fetcher staged in memory is the study as served.
-      record = held ? (held.partial ? studyView(held, NORMALIZED_MODULES) : held.record) : undefined;
-      record ??= encoded ? decodeRawRecord(encoded) : undefined;
-      result = normalizeStudy(record, { contentHash });
-    } catch (error) {
-      if (!(error instanceof SyntaxError || error instanceof InvalidResponseError)) throw error;
-      result = { ok: false, reason: 'The record as served is not valid JSON.', issues: [error.message] };
-    }
+    // loadRecords has every id of the batch, or threw.
+    const encoded = records.get(rawId) as Buffer;
+    const result = normalizeRecord(local?.decoded.get(rawId) as RawStudy | undefined, encoded, contentHash);
     if (!result.ok) {
       failed += 1;
       await store.deadLetters.record(
@@ -66,7 +50,7 @@ export async function handleNormalizeBatch(
           errorKind: 'invalid_study',
           payload: { rawId },
           // The record as served (the fetcher may have parsed only part of it).
-          rawText: encoded ? decodeRawText(encoded) : JSON.stringify(record),
+          rawText: decodeRawText(encoded),
           attempts: 1,
         },
         now,
@@ -80,7 +64,7 @@ export async function handleNormalizeBatch(
       nctId,
       contentHash,
       trial: result.trial,
-      rawRecord: encoded ?? encodeRawRecord(record),
+      rawRecord: encoded,
       runId: payload.runId,
       lastUpdatePostDate: result.trial.lastUpdatePostDate,
       dataTimestamp: run.dataTimestamp,
@@ -148,6 +132,25 @@ export async function handleNormalizeBatch(
 }
 
 /**
+ * One record normalized: the study the fetcher held in this process's memory (the modules normalized are
+ * parsed from its bytes now), else the archive's bytes. A record that is not JSON after all fails as an
+ * invalid study does.
+ */
+function normalizeRecord(held: RawStudy | undefined, encoded: Buffer, contentHash: string): NormalizeResult {
+  try {
+    const record = held
+      ? held.partial
+        ? studyView(held, NORMALIZED_MODULES)
+        : held.record
+      : decodeRawRecord(encoded);
+    return normalizeStudy(record, { contentHash });
+  } catch (error) {
+    if (!(error instanceof SyntaxError || error instanceof InvalidResponseError)) throw error;
+    return { ok: false, reason: 'The record as served is not valid JSON.', issues: [error.message] };
+  }
+}
+
+/**
  * The batch's records (encoded): staged by the fetcher (`held`: the bytes this process staged itself), or
  * (a retry after they were dropped) from the archive.
  */
@@ -156,12 +159,9 @@ async function loadRecords(
   runId: string,
   batchId: string,
   rawIds: readonly string[],
-  held?: ReadonlyMap<string, string | Buffer>,
+  held?: ReadonlyMap<string, Buffer>,
 ): Promise<Map<string, Buffer>> {
-  // The fetcher stages Buffers (the archive format).
-  const records = held
-    ? new Map([...held].map(([id, bytes]) => [id, typeof bytes === 'string' ? Buffer.from(bytes) : bytes]))
-    : await context.staging.take(runId, batchId, 'raw', rawIds);
+  const records = held ? new Map(held) : await context.staging.take(runId, batchId, 'raw', rawIds);
   const missing = rawIds.filter((id) => !records.has(id));
   if (missing.length > 0) {
     for (const [id, encoded] of await context.store.versions.encodedRaws(missing)) records.set(id, encoded);
