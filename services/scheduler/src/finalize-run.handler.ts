@@ -35,16 +35,13 @@ export async function handleFinalizeRun(
   // The watermark moves before the run reads as completed: whoever sees the run completed (the next sync,
   // a CLI waiting for it) also sees its watermark, and a crash in between leaves a running run to retry.
   // Advancing is idempotent and forward-only, so a retry or a racing finalizer writes it again harmlessly.
+  // The mark carries this run's newest LastUpdatePostDate; the watermark folds in the earlier runs'.
   if (status === 'completed') {
-    const previous = await context.store.runs.watermark(run.scope);
-    const candidates = [previous?.maxLastUpdatePostDate, progress.maxLastUpdatePostDate].filter(
-      (date): date is string => typeof date === 'string',
-    );
     await context.store.runs.advanceWatermark({
       _id: run.scope,
       lastCompletedRunId: run._id,
       lastCompletedAt: run.startedAt,
-      maxLastUpdatePostDate: candidates.sort().at(-1) ?? null,
+      maxLastUpdatePostDate: progress.maxLastUpdatePostDate,
     });
   }
   const closed = await context.store.runs.finish(run, status, summary, now);
