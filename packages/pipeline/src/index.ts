@@ -4,7 +4,7 @@ export {
   type PipelineContext,
   type PipelineSettings,
 } from './pipeline-context.js';
-export { runProgress, type RunProgress, type RunTotals } from './run-progress.js';
+export { pageKey, runProgress, type RunProgress, type RunTotals } from './run-progress.js';
 export { maybeFinalizeRun, recordDeadLetter } from './run-lifecycle.js';
 export {
   createPipelineContext,

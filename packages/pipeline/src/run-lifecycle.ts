@@ -1,7 +1,7 @@
 import type { DeadLetter } from '@trialwatch/queues';
 import type { SyncRunDoc } from '@trialwatch/store';
 import type { PipelineContext } from './pipeline-context.js';
-import { runProgress } from './run-progress.js';
+import { failedFetchKey, runProgress } from './run-progress.js';
 
 /**
  * Called by every stage after it records its step: when nothing of the run is left to do, queue its
@@ -64,7 +64,7 @@ export async function recordDeadLetter(context: PipelineContext, letter: DeadLet
     case 'fetch':
       await progress.recordFailedJob(
         runId,
-        `fetch-s${String(payload.searchIndex)}-p${String(payload.pageIndex)}`,
+        failedFetchKey(Number(payload.searchIndex), Number(payload.pageIndex)),
         letter.reason,
       );
       break;

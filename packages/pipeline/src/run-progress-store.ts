@@ -1,5 +1,6 @@
 import type { BatchRecord, PageRecord, SyncRunDoc } from '@trialwatch/store';
 import type { Redis } from 'ioredis';
+import { searchOfKey } from './run-progress.js';
 
 type Progress = Pick<SyncRunDoc, 'pages' | 'batches' | 'failedJobs'> & {
   verifyBatches: SyncRunDoc['verify']['batches'];
@@ -37,12 +38,12 @@ export class RunProgressStore {
     page: PageRecord,
     batches: readonly { id: string; record: BatchRecord }[] = [],
   ): Promise<void> {
-    const search = PAGE_SEARCH.exec(pageKey)?.[1];
+    const search = searchOfKey(pageKey);
     await this.write(runId, {
       [`page:${pageKey}`]: JSON.stringify(page),
       ...batchCreated(batches),
       // The search's page chain has a last page: see searchesSettled.
-      ...(page.hasNext || search === undefined ? {} : { [settledField(search)]: '1' }),
+      ...(page.hasNext || search === null ? {} : { [settledField(search)]: '1' }),
     });
   }
 
@@ -128,12 +129,12 @@ export class RunProgressStore {
 
   /** A job that failed for good: the run must not wait for it. Keys are stored as document keys later: no dots. */
   async recordFailedJob(runId: string, jobKey: string, reason: string, batchId?: string): Promise<void> {
-    const search = FAILED_FETCH.exec(jobKey)?.[1];
+    const search = searchOfKey(jobKey);
     await this.write(runId, {
       [`failed:${jobKey}`]: reason,
       ...(batchId ? { [`batch:${batchId}:dead`]: JSON.stringify({ deadLettered: true }) } : {}),
       // A page that failed for good ends its search's chain too.
-      ...(search === undefined ? {} : { [settledField(search)]: '1' }),
+      ...(search === null ? {} : { [settledField(search)]: '1' }),
     });
   }
 
@@ -145,7 +146,7 @@ export class RunProgressStore {
    */
   async searchesSettled(runId: string, searches: number): Promise<boolean> {
     if (searches === 0) return true;
-    const fields = Array.from({ length: searches }, (_, index) => settledField(String(index)));
+    const fields = Array.from({ length: searches }, (_, index) => settledField(index));
     const values = await this.redis.hmget(this.key(runId), ...fields);
     return values.every((value) => value !== null);
   }
@@ -179,11 +180,8 @@ export class RunProgressStore {
   }
 }
 
-const PAGE_SEARCH = /^s(\d+)p\d+$/;
-const FAILED_FETCH = /^fetch-s(\d+)-/;
-
-function settledField(search: string): string {
-  return `settled:s${search}`;
+function settledField(search: number): string {
+  return `settled:s${String(search)}`;
 }
 
 function batchCreated(batches: readonly { id: string; record: BatchRecord }[]): Record<string, string> {

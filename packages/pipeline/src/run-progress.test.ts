@@ -1,6 +1,6 @@
 import type { SyncRunDoc } from '@trialwatch/store';
 import { describe, expect, it } from 'vitest';
-import { runProgress } from './run-progress.js';
+import { failedFetchKey, pageKey, runProgress, searchOfKey } from './run-progress.js';
 
 function run(overrides: Partial<SyncRunDoc> = {}): SyncRunDoc {
   return {
@@ -109,5 +109,17 @@ describe('runProgress', () => {
     expect(done.drained).toBe(true);
     expect(done.totals).toMatchObject({ verified: 5, removed: 1 });
     expect(done.incompleteReasons).toEqual(['1 re-verification batch(es) failed']);
+  });
+});
+
+describe('progress keys', () => {
+  it('name pages and failed page jobs, and give back their search', () => {
+    expect(pageKey(2, 17)).toBe('s2p17');
+    expect(failedFetchKey(2, 17)).toBe('fetch-s2-p17');
+    expect(searchOfKey(pageKey(2, 17))).toBe(2);
+    expect(searchOfKey(failedFetchKey(11, 0))).toBe(11);
+    expect(searchOfKey('verify-v0')).toBeNull();
+    expect(searchOfKey('normalize-s0p0b0')).toBeNull();
+    expect(searchOfKey('s0p0b0')).toBeNull();
   });
 });

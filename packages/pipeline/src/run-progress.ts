@@ -21,6 +21,23 @@ export interface RunProgress {
 }
 
 const PAGE_KEY = /^s(\d+)p(\d+)$/;
+const FAILED_FETCH_KEY = /^fetch-s(\d+)-p\d+$/;
+
+/** How a run's progress names a page of one of its searches: `s{search}p{page}`. */
+export function pageKey(search: number, page: number): string {
+  return `s${String(search)}p${String(page)}`;
+}
+
+/** How it names a page job that failed for good: `fetch-s{search}-p{page}`. */
+export function failedFetchKey(search: number, page: number): string {
+  return `fetch-s${String(search)}-p${String(page)}`;
+}
+
+/** The search a page key or a failed page job's key belongs to (null for any other key). */
+export function searchOfKey(key: string): number | null {
+  const match = PAGE_KEY.exec(key) ?? FAILED_FETCH_KEY.exec(key);
+  return match ? Number(match[1]) : null;
+}
 
 /** Pure: where a run stands, from its progress entries alone. */
 export function runProgress(run: SyncRunDoc): RunProgress {
@@ -45,8 +62,8 @@ export function runProgress(run: SyncRunDoc): RunProgress {
       .filter((entry) => entry.match !== null && Number(entry.match[1]) === search)
       .map((entry) => ({ index: Number(entry.match?.[2]), page: entry.page }))
       .sort((a, b) => a.index - b.index);
-    const fetchFailed = Object.keys(run.failedJobs).some((key) =>
-      key.startsWith(`fetch-s${String(search)}-`),
+    const fetchFailed = Object.keys(run.failedJobs).some(
+      (key) => FAILED_FETCH_KEY.test(key) && searchOfKey(key) === search,
     );
     const last = pages.at(-1);
     const contiguous = pages.every((entry, position) => entry.index === position);

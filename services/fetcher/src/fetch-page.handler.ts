@@ -1,4 +1,4 @@
-import { maybeFinalizeRun, type FetchContext } from '@trialwatch/pipeline';
+import { maybeFinalizeRun, pageKey, type FetchContext } from '@trialwatch/pipeline';
 import { stages, type FetchPagePayload } from '@trialwatch/queues';
 import { ingestStudies } from './ingest-studies.js';
 import { toStudiesQuery } from './search-query.js';
@@ -17,8 +17,8 @@ export async function handleFetchPage(
   await waitForNormalizeBacklog(context);
   const query = toStudiesQuery(search, run.windowFrom, context.settings.pageSize);
   const page = await context.client.fetchStudiesPage(query, payload.pageToken);
-  const pageKey = `s${payload.searchIndex}p${payload.pageIndex}`;
-  const outcome = await ingestStudies(context, run, page.studies, pageKey, {
+  const key = pageKey(payload.searchIndex, payload.pageIndex);
+  const outcome = await ingestStudies(context, run, page.studies, key, {
     stage: 'fetch',
     id: stages.fetch.jobId(payload),
   });
@@ -33,7 +33,7 @@ export async function handleFetchPage(
   }
   await context.progress.recordPage(
     run._id,
-    pageKey,
+    key,
     {
       fetched: outcome.fetched,
       totalCount: page.totalCount,
@@ -41,7 +41,7 @@ export async function handleFetchPage(
       invalid: outcome.invalid,
       unchanged: outcome.unchanged,
       queued: outcome.queued,
-      batchId: outcome.queued > 0 ? pageKey : null,
+      batchId: outcome.queued > 0 ? key : null,
       maxLastUpdatePostDate: outcome.maxLastUpdatePostDate,
       attempts: page.attempts,
     },
