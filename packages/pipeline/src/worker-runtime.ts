@@ -56,7 +56,7 @@ export async function createPipelineContext(
   config: RuntimeConfig,
   logger: Logger,
   overrides: Partial<PipelineSettings> = {},
-): Promise<{ context: FetchContext; close: () => Promise<void> }> {
+): Promise<{ context: FetchContext; tuning: PipelineTuning; close: () => Promise<void> }> {
   const store: Store = await createStore(config.MONGODB_URI, { appName: 'trialwatch', countWrites: true });
   const redis: Redis = createRedisConnection(config.REDIS_URL, 'worker');
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
@@ -104,6 +104,7 @@ export async function createPipelineContext(
   };
   return {
     context,
+    tuning,
     close: async () => {
       await queues.close();
       await Promise.allSettled([redis.quit(), producer.quit()]);
@@ -127,9 +128,8 @@ export async function startPipelineWorkers(options: {
   stalledIntervalMs?: number;
 }): Promise<PipelineRuntime> {
   const { config, logger } = options;
-  const tuning = PipelineTuning.parse(config);
   const base = await createPipelineContext(config, logger, options.settings);
-  const context = base.context;
+  const { context, tuning } = base;
   const metrics = new WorkerMetrics(
     context.queues,
     options.service,
