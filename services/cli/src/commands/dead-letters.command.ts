@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { STAGE_NAMES, stages, type StageName } from '@trialwatch/queues';
 import type { PipelineContext } from '@trialwatch/pipeline';
-import { encodeRawRecord, type DeadLetterDoc } from '@trialwatch/store';
+import { encodeRawBytes, type DeadLetterDoc } from '@trialwatch/store';
 import { CliFailure, UsageError } from '../cli-error.js';
 import { cliConfig, cliLogger, connectPipeline, withStore } from '../runtime.js';
 
@@ -82,8 +82,8 @@ export async function replayDeadLetter(
   const queue = context.queues.queue(job.stage);
   await (await queue.getJob(letter.jobId))?.remove();
   if (job.staged) {
-    const { runId, batchId, rawId, record } = job.staged;
-    await context.staging.put(runId, batchId, 'raw', new Map([[rawId, encodeRawRecord(record)]]));
+    const { runId, batchId, rawId, json } = job.staged;
+    await context.staging.put(runId, batchId, 'raw', new Map([[rawId, encodeRawBytes(json)]]));
   }
   await queue.add(stages[job.stage].job, job.data, {
     jobId: `${letter.jobId}.replay${String(Date.now())}`,
@@ -95,8 +95,8 @@ export async function replayDeadLetter(
 export interface Replay {
   stage: StageName;
   data: unknown;
-  /** A record to stage first (the normalizer reads its batch from the staging area). */
-  staged?: { runId: string; batchId: string; rawId: string; record: unknown };
+  /** A record to stage first, its JSON as kept (the normalizer reads its batch from the staging area). */
+  staged?: { runId: string; batchId: string; rawId: string; json: Buffer };
 }
 
 /** What to queue again for a dead letter, or null when its input is invalid. */
@@ -105,24 +105,25 @@ export function replayPlan(letter: DeadLetterDoc): Replay | null {
   if (letter.errorKind === 'invalid_study') {
     // The record failed the schema: after a fix, normalize it again from the text the dead letter kept.
     const rawId = (letter.payload as { rawId?: unknown }).rawId;
-    const record = parseRawText(letter.rawText);
-    if (typeof rawId !== 'string' || !letter.runId || record === undefined) return null;
+    const text = letter.rawText;
+    if (typeof rawId !== 'string' || !letter.runId || text === null || !isJson(text)) return null;
     const batchId = `replay-${rawId.slice(-8)}`;
     return {
       stage: 'normalize',
       data: { runId: letter.runId, batchId, rawIds: [rawId] },
-      staged: { runId: letter.runId, batchId, rawId, record },
+      // Staged as kept (the record as served), so that its archive keeps those bytes.
+      staged: { runId: letter.runId, batchId, rawId, json: Buffer.from(text, 'utf8') },
     };
   }
   if (!(STAGE_NAMES as string[]).includes(letter.stage)) return null;
   return { stage: letter.stage as StageName, data: letter.payload };
 }
 
-function parseRawText(text: string | null): unknown {
-  if (text === null) return undefined;
+function isJson(text: string): boolean {
   try {
-    return JSON.parse(text) as unknown;
+    JSON.parse(text);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
