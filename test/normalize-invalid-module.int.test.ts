@@ -1,11 +1,10 @@
-import { createLogger } from '@trialwatch/logger';
 import { parseStudiesPage, servedJsonWithout } from '@trialwatch/ctgov-client';
 import { contentHashOfJson, UNHASHED_SECTION } from '@trialwatch/domain';
-import { createPipelineContext, FETCH_STAGE_MODULES, type FetchContext } from '@trialwatch/pipeline';
+import { FETCH_STAGE_MODULES } from '@trialwatch/pipeline';
 import { encodeRawBytes } from '@trialwatch/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handleNormalizeBatch } from '../services/normalizer/src/index.js';
-import { dropEnvironment, testEnvironment, type TestEnvironment } from './support/harness.js';
+import { usePipelineContext } from './support/harness.js';
 
 /**
  * The fetch stage lays a page out and parses only the modules it reads; a module it did not parse can
@@ -13,18 +12,7 @@ import { dropEnvironment, testEnvironment, type TestEnvironment } from './suppor
  * with its reason, and the rest of its batch is stored. Real Redis and database.
  */
 describe('a module that is not JSON after all', () => {
-  let env: TestEnvironment;
-  let context: FetchContext;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    env = testEnvironment('http://127.0.0.1:9/api/v2');
-    ({ context, close } = await createPipelineContext(env, createLogger({ name: 'test', level: 'silent' })));
-  });
-  afterAll(async () => {
-    await close();
-    await dropEnvironment(env);
-  });
+  const fixture = usePipelineContext();
 
   it('is dead-lettered with the record as served; the good record of its batch is stored', async () => {
     const study = (nctId: string, design: string) =>
@@ -37,7 +25,7 @@ describe('a module that is not JSON after all', () => {
     expect(page.studies.map((raw) => raw.nctId)).toEqual(['NCT00000001', 'NCT00000002']);
 
     const runId = 'run-invalid-module';
-    await context.store.runs.create({
+    await fixture.context.store.runs.create({
       _id: runId,
       scope: 'all',
       cohort: null,
@@ -57,13 +45,13 @@ describe('a module that is not JSON after all', () => {
       page.studies.map((raw, index) => [ids[index] ?? '', encodeRawBytes(raw.bytes ?? Buffer.alloc(0))]),
     );
     const held = new Map(page.studies.map((raw, index) => [ids[index] ?? '', raw]));
-    await context.staging.put(runId, 'b0', 'raw', encoded, held);
+    await fixture.context.staging.put(runId, 'b0', 'raw', encoded, held);
 
-    const result = await handleNormalizeBatch(context, { runId, batchId: 'b0', rawIds: ids });
+    const result = await handleNormalizeBatch(fixture.context, { runId, batchId: 'b0', rawIds: ids });
     expect(result).toEqual({ changed: 1, failed: 1 });
-    expect((await context.store.trials.get('NCT00000001'))?.trial.overallStatus).toBe('RECRUITING');
-    expect(await context.store.trials.get('NCT00000002')).toBeNull();
-    const letter = await context.store.deadLetters.get(`invalid-study:${ids[1] ?? ''}`);
+    expect((await fixture.context.store.trials.get('NCT00000001'))?.trial.overallStatus).toBe('RECRUITING');
+    expect(await fixture.context.store.trials.get('NCT00000002')).toBeNull();
+    const letter = await fixture.context.store.deadLetters.get(`invalid-study:${ids[1] ?? ''}`);
     expect(letter).toMatchObject({ errorKind: 'invalid_study', stage: 'normalize' });
     expect(letter?.reason).toMatch(/not valid JSON/);
     expect(letter?.rawText).toBe(bad);

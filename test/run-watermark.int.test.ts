@@ -54,50 +54,22 @@ describe('a completed run and its watermark', () => {
   it("reads a scope's older single document with its marks, keeps scopes apart, never moves back", async () => {
     const { runs, database } = pipeline.context.store;
     const day = (n: number) => new Date(Date.UTC(2026, 1, n));
+    /** A scope's mark as a completed run leaves it (the shape watermark() gives back too). */
+    const mark = (scope: string, runId: string, completed: number, maxLastUpdatePostDate: string) => ({
+      _id: scope,
+      lastCompletedRunId: runId,
+      lastCompletedAt: day(completed),
+      maxLastUpdatePostDate,
+    });
     // A watermark as written before marks were insert-only: one document keyed by the scope.
-    await database.collections.watermarks.insertOne({
-      _id: 'cohort-x',
-      lastCompletedRunId: 'run_old',
-      lastCompletedAt: day(1),
-      maxLastUpdatePostDate: '2026-01-20',
-    });
-    expect(await runs.watermark('cohort-x')).toEqual({
-      _id: 'cohort-x',
-      lastCompletedRunId: 'run_old',
-      lastCompletedAt: day(1),
-      maxLastUpdatePostDate: '2026-01-20',
-    });
-    await runs.advanceWatermark({
-      _id: 'cohort-x',
-      lastCompletedRunId: 'run_b',
-      lastCompletedAt: day(3),
-      maxLastUpdatePostDate: '2026-01-25',
-    });
+    await database.collections.watermarks.insertOne(mark('cohort-x', 'run_old', 1, '2026-01-20'));
+    expect(await runs.watermark('cohort-x')).toEqual(mark('cohort-x', 'run_old', 1, '2026-01-20'));
+    await runs.advanceWatermark(mark('cohort-x', 'run_b', 3, '2026-01-25'));
     // An older run finishing late, and a scope whose name starts like this one's marks.
-    await runs.advanceWatermark({
-      _id: 'cohort-x',
-      lastCompletedRunId: 'run_a',
-      lastCompletedAt: day(2),
-      maxLastUpdatePostDate: '2026-01-30',
-    });
-    await runs.advanceWatermark({
-      _id: 'cohort-x@y',
-      lastCompletedRunId: 'run_c',
-      lastCompletedAt: day(9),
-      maxLastUpdatePostDate: '2026-02-09',
-    });
-    await runs.advanceWatermark({
-      _id: 'cohort-x',
-      lastCompletedRunId: 'run_b',
-      lastCompletedAt: day(3),
-      maxLastUpdatePostDate: '2026-01-25',
-    });
-    expect(await runs.watermark('cohort-x')).toEqual({
-      _id: 'cohort-x',
-      lastCompletedRunId: 'run_b',
-      lastCompletedAt: day(3),
-      maxLastUpdatePostDate: '2026-01-30',
-    });
+    await runs.advanceWatermark(mark('cohort-x', 'run_a', 2, '2026-01-30'));
+    await runs.advanceWatermark(mark('cohort-x@y', 'run_c', 9, '2026-02-09'));
+    await runs.advanceWatermark(mark('cohort-x', 'run_b', 3, '2026-01-25'));
+    expect(await runs.watermark('cohort-x')).toEqual(mark('cohort-x', 'run_b', 3, '2026-01-30'));
     expect((await runs.watermark('cohort-x@y'))?.lastCompletedRunId).toBe('run_c');
     expect(await runs.watermark('cohort')).toBeNull();
   });

@@ -1,46 +1,43 @@
-import { createLogger } from '@trialwatch/logger';
-import { createPipelineContext, type FetchContext } from '@trialwatch/pipeline';
 import { reconcileSchedules } from '@trialwatch/scheduler';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asProcessEnv, dropEnvironment, testEnvironment, type TestEnvironment } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { asProcessEnv, usePipelineContext } from './support/harness.js';
 import { runCli } from './support/processes.js';
 
 /** Cohort schedules as data, reconciled into BullMQ job schedulers on the real Redis and database. */
 describe('cohort schedules', { timeout: 120_000 }, () => {
-  let env: TestEnvironment;
-  let context: FetchContext;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    env = testEnvironment('http://127.0.0.1:9/api/v2');
-    ({ context, close } = await createPipelineContext(env, createLogger({ name: 'test', level: 'silent' })));
-  });
-  afterAll(async () => {
-    await close();
-    await dropEnvironment(env);
-  });
+  const fixture = usePipelineContext();
 
   it('a cron BullMQ rejects leaves that cohort unscheduled and the others scheduled', async () => {
     const now = new Date();
     const base = { description: '', searches: [], timeZone: 'UTC', enabled: true, updatedAt: now };
-    await context.store.cohorts.upsert({ ...base, _id: 'good', ids: ['NCT00000001'], cron: '0 3 * * *' });
-    await context.store.cohorts.upsert({ ...base, _id: 'bad', ids: ['NCT00000002'], cron: '61 * * * *' });
-    const { states, rejected } = await reconcileSchedules(context);
+    await fixture.context.store.cohorts.upsert({
+      ...base,
+      _id: 'good',
+      ids: ['NCT00000001'],
+      cron: '0 3 * * *',
+    });
+    await fixture.context.store.cohorts.upsert({
+      ...base,
+      _id: 'bad',
+      ids: ['NCT00000002'],
+      cron: '61 * * * *',
+    });
+    const { states, rejected } = await reconcileSchedules(fixture.context);
     expect([...rejected.keys()]).toEqual(['bad']);
     expect(states.map((state) => state.cohort)).toEqual(expect.arrayContaining(['good', 'prrt']));
     expect(states.map((state) => state.cohort)).not.toContain('bad');
-    await context.store.cohorts.remove('bad');
+    await fixture.context.store.cohorts.remove('bad');
   });
 
   it('schedule set refuses such a cron and keeps nothing of the new cohort', async () => {
-    const processEnv = asProcessEnv(env);
+    const processEnv = asProcessEnv(fixture.env);
     const refused = await runCli(
       ['schedule', 'set', 'late', '--ids', 'NCT00000003', '--cron', '61 * * * *'],
       processEnv,
     );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/schedule rejected/);
-    expect(await context.store.cohorts.get('late')).toBeNull();
+    expect(await fixture.context.store.cohorts.get('late')).toBeNull();
 
     const accepted = await runCli(
       ['schedule', 'set', 'late', '--ids', 'NCT00000003', '--cron', '30 4 * * *'],

@@ -1,9 +1,8 @@
-import { createLogger } from '@trialwatch/logger';
-import { createPipelineContext, StagingArea, type FetchContext } from '@trialwatch/pipeline';
+import { StagingArea } from '@trialwatch/pipeline';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForNormalizeBacklog } from '../services/fetcher/src/index.js';
-import { dropEnvironment, testEnvironment, type TestEnvironment } from './support/harness.js';
+import { usePipelineContext } from './support/harness.js';
 
 /**
  * Records handed from the fetcher to the normalizer go through Redis; the process that staged a batch also
@@ -12,28 +11,19 @@ import { dropEnvironment, testEnvironment, type TestEnvironment } from './suppor
  * And fetching waits while normalize batches pile up. Real Redis (and the real database for the context).
  */
 describe('staging handoff and fetch backpressure', () => {
-  let env: TestEnvironment;
-  let context: FetchContext;
-  let close: () => Promise<void>;
+  const fixture = usePipelineContext({ normalizeBacklog: 2, backlogWaitMs: 5_000 });
   let redis: Redis;
 
-  beforeAll(async () => {
-    env = testEnvironment('http://127.0.0.1:9/api/v2');
-    ({ context, close } = await createPipelineContext(env, createLogger({ name: 'test', level: 'silent' }), {
-      normalizeBacklog: 2,
-      backlogWaitMs: 5_000,
-    }));
-    redis = new Redis(env.REDIS_URL);
+  beforeAll(() => {
+    redis = new Redis(fixture.env.REDIS_URL);
   });
-  afterAll(async () => {
+  afterAll(() => {
     redis.disconnect();
-    await close();
-    await dropEnvironment(env);
   });
 
   it('the staging process takes its batch decoded, once; every other taker reads the bytes from Redis', async () => {
-    const staging = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
-    const otherProcess = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
+    const staging = new StagingArea(redis, fixture.env.TRIALWATCH_PREFIX, 2);
+    const otherProcess = new StagingArea(redis, fixture.env.TRIALWATCH_PREFIX, 2);
     const record = { protocolSection: { identificationModule: { nctId: 'NCT00000001' } } };
     await staging.put(
       'run1',
@@ -57,7 +47,7 @@ describe('staging handoff and fetch backpressure', () => {
   });
 
   it('keeps only the last batches decoded, and drop forgets them', async () => {
-    const staging = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
+    const staging = new StagingArea(redis, fixture.env.TRIALWATCH_PREFIX, 2);
     for (const batch of ['b1', 'b2', 'b3']) {
       await staging.put(
         'run2',
@@ -76,11 +66,11 @@ describe('staging handoff and fetch backpressure', () => {
   });
 
   it('hold keeps a batch for this process only, among the last batches kept', async () => {
-    const staging = new StagingArea(redis, env.TRIALWATCH_PREFIX, 2);
+    const staging = new StagingArea(redis, fixture.env.TRIALWATCH_PREFIX, 2);
     const trial = { nctId: 'NCT00000001' };
     staging.hold('run3', 'b0', 'trials', new Map([['NCT00000001@h', trial]]));
     expect(await staging.take('run3', 'b0', 'trials', ['NCT00000001@h'])).toEqual(new Map());
-    expect(await redis.exists(`${env.TRIALWATCH_PREFIX}:stage:run3:b0:trials`)).toBe(0);
+    expect(await redis.exists(`${fixture.env.TRIALWATCH_PREFIX}:stage:run3:b0:trials`)).toBe(0);
     expect(staging.takeLocal('run3', 'b0', 'trials')?.decoded.get('NCT00000001@h')).toBe(trial);
     expect(staging.takeLocal('run3', 'b0', 'trials')).toBeUndefined();
     for (const batch of ['b1', 'b2', 'b3'])
@@ -91,25 +81,27 @@ describe('staging handoff and fetch backpressure', () => {
 
   it('a page waits while two normalize batches wait, and goes on as soon as one is taken', async () => {
     const started = performance.now();
-    await waitForNormalizeBacklog(context);
+    await waitForNormalizeBacklog(fixture.context);
     expect(performance.now() - started).toBeLessThan(500);
 
-    await context.queues.enqueue('normalize', {
+    await fixture.context.queues.enqueue('normalize', {
       runId: 'r',
       batchId: 'a',
       rawIds: ['NCT00000001@0123456789abcdef'],
     });
-    await context.queues.enqueue('normalize', {
+    await fixture.context.queues.enqueue('normalize', {
       runId: 'r',
       batchId: 'b',
       rawIds: ['NCT00000002@0123456789abcdef'],
     });
-    const queue = context.queues.queue('normalize');
+    const queue = fixture.context.queues.queue('normalize');
     expect(await queue.getWaitingCount()).toBe(2);
 
     const waiting = performance.now();
     let released = 0;
-    const wait = waitForNormalizeBacklog(context).then(() => (released = performance.now() - waiting));
+    const wait = waitForNormalizeBacklog(fixture.context).then(
+      () => (released = performance.now() - waiting),
+    );
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(released).toBe(0);
     const [first] = await queue.getWaiting(0, 0);
@@ -120,15 +112,18 @@ describe('staging handoff and fetch backpressure', () => {
   });
 
   it('gives up waiting after backlogWaitMs when nothing normalizes', async () => {
-    const queue = context.queues.queue('normalize');
-    await context.queues.enqueue('normalize', {
+    const queue = fixture.context.queues.queue('normalize');
+    await fixture.context.queues.enqueue('normalize', {
       runId: 'r',
       batchId: 'c',
       rawIds: ['NCT00000003@0123456789abcdef'],
     });
     expect(await queue.getWaitingCount()).toBe(2);
     const started = performance.now();
-    await waitForNormalizeBacklog({ ...context, settings: { ...context.settings, backlogWaitMs: 300 } });
+    await waitForNormalizeBacklog({
+      ...fixture.context,
+      settings: { ...fixture.context.settings, backlogWaitMs: 300 },
+    });
     const waited = performance.now() - started;
     expect(waited).toBeGreaterThanOrEqual(290);
     expect(waited).toBeLessThan(2_000);

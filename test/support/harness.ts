@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@trialwatch/logger';
 import {
+  createPipelineContext,
   startPipelineWorkers,
   waitForRun,
   type FetchContext,
@@ -10,7 +11,7 @@ import {
 import { allProcessors } from '../../services/cli/src/all-processors.js';
 import { openSyncRun, type SyncTarget } from '@trialwatch/scheduler';
 import type { SyncRunDoc } from '@trialwatch/store';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { dropEnvironment } from './environment.js';
 
 export interface TestEnvironment {
@@ -92,3 +93,29 @@ export async function startTestPipeline(
 }
 
 export { dropEnvironment };
+
+/** A pipeline context and where it keeps its data, filled in before the tests of a describe block. */
+export interface ContextFixture {
+  env: TestEnvironment;
+  context: FetchContext;
+}
+
+/**
+ * A pipeline context without workers (tests call the handlers and repositories themselves), on a fresh
+ * database and prefix of the real servers: opened before the calling describe block's tests, closed and
+ * dropped after them. No registry: its URL answers nothing.
+ */
+export function usePipelineContext(settings: Partial<PipelineSettings> = {}): ContextFixture {
+  const fixture = {} as ContextFixture;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    fixture.env = testEnvironment('http://127.0.0.1:9/api/v2');
+    const logger = createLogger({ name: 'test', level: 'silent' });
+    ({ context: fixture.context, close } = await createPipelineContext(fixture.env, logger, settings));
+  });
+  afterAll(async () => {
+    await close?.();
+    await dropEnvironment(fixture.env);
+  });
+  return fixture;
+}
