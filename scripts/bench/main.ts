@@ -22,7 +22,12 @@ import {
 import { FETCH_STAGE_MODULES } from '@trialwatch/pipeline';
 import { createStore, newTrialDoc, type TrialDoc } from '@trialwatch/store';
 import { dropEnvironment, type DataEnvironment } from '../../test/support/environment.js';
-import { readHighWaterMark, spawnCli, type RunningProcess } from '../../test/support/processes.js';
+import {
+  readHighWaterMark,
+  readResidentSet,
+  spawnCli,
+  type RunningProcess,
+} from '../../test/support/processes.js';
 import { changedVariant, corpusNctId, loadTemplates, variant, writeCorpus, type Json } from './corpus.js';
 
 interface Options {
@@ -62,15 +67,15 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const MONGO_BASE = (process.env.BENCH_MONGODB_URI ?? 'mongodb://127.0.0.1:27017').replace(/\/+$/, '');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Peak resident set of a process so far (VmHWM), in MB; 0 when it is gone. */
-function peakRssMb(pid: number | undefined): number {
-  return pid ? (readHighWaterMark(pid) ?? 0) / (1024 * 1024) : 0;
-}
-
+/**
+ * Peak resident sets, in MB: of the processes a measurement starts, their own high-water mark (VmHWM); of
+ * the servers it uses (the database, Redis), which run before and after it, the largest resident set
+ * (VmRSS) sampled every 200 ms while it runs.
+ */
 class RssWatch {
   private readonly peaks = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
-  private readonly watched = new Map<string, number>();
+  private readonly watched = new Map<string, { pid: number; read: (pid: number) => number | null }>();
 
   constructor() {
     this.timer = setInterval(() => {
@@ -78,13 +83,19 @@ class RssWatch {
     }, 200);
   }
 
+  /** A process the measurement started. */
   watch(name: string, pid: number | undefined): void {
-    if (pid) this.watched.set(name, pid);
+    if (pid) this.watched.set(name, { pid, read: readHighWaterMark });
+  }
+
+  /** A server that outlives the measurement. */
+  watchServer(name: string, pid: number | undefined): void {
+    if (pid) this.watched.set(name, { pid, read: readResidentSet });
   }
 
   sample(): void {
-    for (const [name, pid] of this.watched) {
-      this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, peakRssMb(pid)));
+    for (const [name, { pid, read }] of this.watched) {
+      this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, (read(pid) ?? 0) / (1024 * 1024)));
     }
   }
 
@@ -389,6 +400,8 @@ async function measureSize(
       database: pidListeningOn(Number(new URL(MONGO_BASE.replace(/^mongodb:/, 'http:')).port || 27017)),
       redis: pidListeningOn(Number(new URL(REDIS_URL.replace(/^redis:/, 'http:')).port || 6379)),
     };
+    rss.watchServer('database', pids.database);
+    rss.watchServer('redis', pids.redis);
     const cpuBefore = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
     const first = await runSync(environmentUsed.env, ['--all'], rss, 'sync');
     const firstMs = Number(first.summary.durationMs);

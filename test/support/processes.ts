@@ -86,8 +86,18 @@ export async function runCli(
 
 /** Peak resident set of a process so far (VmHWM of /proc/PID/status), in bytes; null when it is gone. */
 export function readHighWaterMark(pid: number): number | null {
+  return readStatusBytes(pid, 'VmHWM');
+}
+
+/** Resident set of a process now (VmRSS), in bytes; null when it is gone. */
+export function readResidentSet(pid: number): number | null {
+  return readStatusBytes(pid, 'VmRSS');
+}
+
+function readStatusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'));
+    const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
     return match?.[1] ? Number(match[1]) * 1024 : null;
   } catch {
     return null;
