@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	_ "net/http/pprof" // served only with --pprof-addr
 	"net/url"
 	"os"
 	"os/signal"
@@ -43,6 +45,8 @@ func run() error {
 		"sqlite: PRAGMA synchronous (off, normal, full, extra); normal with WAL loses no integrity, only the last commits on power loss")
 	idIndexEvery := flag.Duration("id-index-interval", time.Second,
 		"sqlite: how often to add the missing _id lookup index to new collections (0 disables; see idindex.go)")
+	pprofAddr := flag.String("pprof-addr", "",
+		"serve Go's pprof handlers (/debug/pprof/) on this HOST:PORT, for profiling the database (off when empty)")
 	flag.Parse()
 
 	if flag.NArg() > 0 {
@@ -88,6 +92,14 @@ func run() error {
 		cfg.PostgreSQLURL = *pgURL
 	default:
 		return fmt.Errorf("unknown --handler %q (want sqlite or postgresql)", *handler)
+	}
+
+	if *pprofAddr != "" {
+		go func() {
+			if err := http.ListenAndServe(*pprofAddr, nil); err != nil {
+				logger.Error("pprof listener stopped", slog.String("error", err.Error()))
+			}
+		}()
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)

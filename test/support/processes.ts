@@ -57,8 +57,16 @@ export function spawnProcess(
   };
 }
 
-/** The node flags of `pnpm trialwatch` (package.json): a bounded heap keeps worker memory flat. */
-export const CLI_NODE_FLAGS = ['--max-old-space-size=192', '--max-semi-space-size=4'];
+/**
+ * The node flags of `pnpm trialwatch` (package.json): a bounded heap keeps worker memory flat, and the old
+ * generation may double after each full GC (`--heap-growing-percent=100`) instead of V8's small default step,
+ * which on the worker's ~40 MB live heap ran a full mark-compact every ~200 ms (docs/BENCHMARKS.md).
+ */
+export const CLI_NODE_FLAGS = [
+  '--max-old-space-size=192',
+  '--max-semi-space-size=4',
+  '--heap-growing-percent=100',
+];
 
 /** node's arguments to run the CLI with `args` (extra node flags, e.g. profiling, after the CLI's own). */
 export function cliArgv(args: readonly string[], nodeFlags: readonly string[] = []): string[] {

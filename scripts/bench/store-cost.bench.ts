@@ -1,0 +1,121 @@
+/**
+ * What each document the pipeline writes per study costs the database: `node --import tsx
+ * scripts/bench/store-cost.bench.ts [--size N]`. Inserts N of each — the current trial (the ceiling's
+ * document), the version with its raw archive, a trial_added event — into a fresh database, in batches of 250
+ * as the pipeline sends them, and reads the database process's CPU seconds from /proc around each. The
+ * database is MONGODB_BASE_URI's (default the local FerretDB on 27017), found by its listening port.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { normalizeStudy } from '@trialwatch/domain';
+import {
+  createStore,
+  encodeRawBytes,
+  newTrialDoc,
+  type EventDoc,
+  type NewTrialVersion,
+  type TrialDoc,
+} from '@trialwatch/store';
+import { loadTemplates, variant } from './corpus.js';
+
+const BASE = (process.env.MONGODB_BASE_URI ?? 'mongodb://127.0.0.1:27017').replace(/\/+$/, '');
+const BATCH = 250;
+
+function cpuSeconds(pid: number): number {
+  const fields =
+    fs
+      .readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+      .split(') ')[1]
+      ?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function pidListeningOn(port: number): number {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const parts = line.trim().split(/\s+/);
+      if (parts[1]?.endsWith(`:${hex}`) && parts[3] === '0A' && parts[9]) inodes.add(parts[9]);
+    }
+  }
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+        const inode = /socket:\[(\d+)\]/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+        if (inode && inodes.has(inode)) return Number(pid);
+      }
+    } catch {
+      // a process that ended, or one we may not look into
+    }
+  }
+  throw new Error(`no process listens on port ${String(port)}`);
+}
+
+async function main(): Promise<void> {
+  const sizeAt = process.argv.indexOf('--size');
+  const size = sizeAt >= 0 ? Number(process.argv[sizeAt + 1]) : 5000;
+  const templates = loadTemplates();
+  const now = new Date();
+  const trials: TrialDoc[] = [];
+  const versions: NewTrialVersion[] = [];
+  const events: EventDoc[] = [];
+  for (let index = 0; index < size; index += 1) {
+    const record = variant(templates[index % templates.length] ?? {}, index);
+    const result = normalizeStudy(record);
+    if (!result.ok) continue;
+    const { trial } = result;
+    const version = {
+      _id: `${trial.nctId}@${trial.contentHash}`,
+      nctId: trial.nctId,
+      contentHash: trial.contentHash,
+      trial,
+      runId: 'store-cost',
+      lastUpdatePostDate: trial.lastUpdatePostDate,
+      dataTimestamp: null,
+      detectedAt: now,
+    };
+    trials.push(newTrialDoc(version, { cohort: null, now }));
+    versions.push({ ...version, rawRecord: encodeRawBytes(Buffer.from(JSON.stringify(record))) });
+    events.push({
+      _id: `${version._id}:trial_added`,
+      nctId: trial.nctId,
+      type: 'trial_added',
+      detectedAt: now,
+      runId: 'store-cost',
+      lastUpdatePostDate: trial.lastUpdatePostDate,
+      fromVersion: null,
+      toVersion: version._id,
+      cohorts: [],
+    });
+  }
+  const pid = pidListeningOn(Number(new URL(BASE.replace(/^mongodb:/, 'http:')).port || 27017));
+  const store = await createStore(`${BASE}/twbench_cost_${randomBytes(4).toString('hex')}`);
+  try {
+    const measure = async (name: string, count: number, write: (start: number) => Promise<unknown>) => {
+      const cpu = cpuSeconds(pid);
+      const started = performance.now();
+      for (let start = 0; start < count; start += BATCH) await write(start);
+      const wall = performance.now() - started;
+      const used = cpuSeconds(pid) - cpu;
+      console.log(
+        `${name.padEnd(26)} ${((used * 1000) / count).toFixed(3)} ms database CPU/doc, ${(wall / count).toFixed(3)} ms wall/doc`,
+      );
+    };
+    const { collections } = store.database;
+    await measure('trials (the ceiling doc)', trials.length, (start) =>
+      collections.trials.insertMany(trials.slice(start, start + BATCH), { ordered: false }),
+    );
+    await measure('versions (archive + trial)', versions.length, (start) =>
+      store.versions.insert(versions.slice(start, start + BATCH)),
+    );
+    await measure('events (trial_added)', events.length, (start) =>
+      store.events.insert(events.slice(start, start + BATCH)),
+    );
+  } finally {
+    await store.database.db.dropDatabase();
+    await store.close();
+  }
+}
+
+await main();
