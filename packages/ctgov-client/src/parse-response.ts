@@ -134,6 +134,14 @@ const PROTOCOL = new Set(['protocolSection']);
 const VIEW_PARSED = new Set(['hasResults']);
 const NULL_LITERAL = Buffer.from('null');
 
+/** Whether the value at [start, end) is the literal null (compared in place: no view per member). */
+function isNullLiteral(bytes: Buffer, start: number, end: number): boolean {
+  return (
+    end - start === NULL_LITERAL.length &&
+    bytes.compare(NULL_LITERAL, 0, NULL_LITERAL.length, start, end) === 0
+  );
+}
+
 /**
  * The members of an object laid out in `bytes`: those in `parsed` parsed, the others present but not
  * parsed (`{}`, or `null` when served null). A member laid out itself is viewed the same way with `inner`.
@@ -149,7 +157,7 @@ function objectView(
   for (const [key, span] of layout.members) {
     if (span.object && inner) view[key] = inner(span, span.object);
     else if (parsed(key, span)) view[key] = parseSpan(url, bytes, span.valueStart, span.valueEnd);
-    else view[key] = NULL_LITERAL.equals(bytes.subarray(span.valueStart, span.valueEnd)) ? null : {};
+    else view[key] = isNullLiteral(bytes, span.valueStart, span.valueEnd) ? null : {};
   }
   return view;
 }
