@@ -418,12 +418,16 @@ async function measureSize(
     if (first.summary.status !== 'completed' || first.summary.fetched !== size) {
       throw new Error(`first load did not complete: ${JSON.stringify(first.summary)}`);
     }
+    // Every study is new on a first load: one trial_added event each, or the figures are of a lossy run.
+    if (first.summary.changed !== size || first.summary.events !== size) {
+      throw new Error(`first load lost trials or events: ${JSON.stringify(first.summary)}`);
+    }
     const result: SizeResult = {
       size,
       e2eStudiesPerSec: size / (firstMs / 1000),
       perStudyMs: firstMs / size,
       firstLoadMs: firstMs,
-      events: Number(first.summary.events),
+      events: first.summary.events,
       rss: {},
       cpu,
     };

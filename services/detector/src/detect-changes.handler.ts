@@ -85,7 +85,10 @@ function trialEvents(
   to: TrialVersionDoc | undefined,
 ): PipelineEvent[] {
   if (transition.removed) return [{ type: 'trial_removed', from: from?.trial.overallStatus ?? null }];
-  if (!to) return [];
+  if (!to) {
+    // Not in memory nor readable: failing (the job retries, then dead-letters) loses no event silently.
+    throw new Error(`version ${String(transition.toVersion)} of ${transition.nctId} could not be read`);
+  }
   if (!transition.fromVersion) return [{ type: 'trial_added', to: to.trial.overallStatus }];
   if (!from || from._id === to._id) return [];
   return diffTrials(from.trial, to.trial).map(toPipelineEvent);
