@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleDetectChanges } from '../services/detector/src/index.js';
-import { usePipelineContext } from './support/harness.js';
+import { createTestRun, usePipelineContext } from './support/harness.js';
 
 /**
  * A transition names the version its trial moved to; the detector reads it from the normalizer's memory or
@@ -12,19 +12,7 @@ describe('a detect job whose new version cannot be read', () => {
 
   it('fails, naming the version, and writes no event', async () => {
     const runId = 'run-missing-version';
-    await fixture.context.store.runs.create({
-      _id: runId,
-      scope: 'all',
-      cohort: null,
-      mode: 'full',
-      trigger: 'cli',
-      searches: [{}],
-      windowFrom: null,
-      startedAt: new Date(),
-      dataTimestamp: null,
-      dataTimestampStale: false,
-      verifyPlanned: 0,
-    });
+    await createTestRun(fixture.context, runId);
     const transition = {
       nctId: 'NCT00000009',
       fromVersion: null,

@@ -4,7 +4,7 @@ import { FETCH_STAGE_MODULES } from '@trialwatch/pipeline';
 import { encodeRawBytes } from '@trialwatch/store';
 import { describe, expect, it } from 'vitest';
 import { handleNormalizeBatch } from '../services/normalizer/src/index.js';
-import { usePipelineContext } from './support/harness.js';
+import { createTestRun, usePipelineContext } from './support/harness.js';
 
 /**
  * The fetch stage lays a page out and parses only the modules it reads; a module it did not parse can
@@ -25,19 +25,7 @@ describe('a module that is not JSON after all', () => {
     expect(page.studies.map((raw) => raw.nctId)).toEqual(['NCT00000001', 'NCT00000002']);
 
     const runId = 'run-invalid-module';
-    await fixture.context.store.runs.create({
-      _id: runId,
-      scope: 'all',
-      cohort: null,
-      mode: 'full',
-      trigger: 'cli',
-      searches: [{}],
-      windowFrom: null,
-      startedAt: new Date(),
-      dataTimestamp: null,
-      dataTimestampStale: false,
-      verifyPlanned: 0,
-    });
+    await createTestRun(fixture.context, runId);
     const ids = page.studies.map(
       (raw) => `${raw.nctId ?? ''}@${contentHashOfJson(servedJsonWithout(raw, UNHASHED_SECTION) ?? [])}`,
     );

@@ -6,7 +6,6 @@
  * database is MONGODB_BASE_URI's (default the local FerretDB on 27017), found by its listening port.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import { normalizeStudy } from '@trialwatch/domain';
 import {
   createStore,
@@ -17,40 +16,10 @@ import {
   type TrialDoc,
 } from '@trialwatch/store';
 import { loadTemplates, variant } from './corpus.js';
+import { cpuSeconds, pidListeningOn } from './proc-stats.js';
 
 const BASE = (process.env.MONGODB_BASE_URI ?? 'mongodb://127.0.0.1:27017').replace(/\/+$/, '');
 const BATCH = 250;
-
-function cpuSeconds(pid: number): number {
-  const fields =
-    fs
-      .readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
-      .split(') ')[1]
-      ?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function pidListeningOn(port: number): number {
-  const hex = port.toString(16).toUpperCase().padStart(4, '0');
-  const inodes = new Set<string>();
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
-      const parts = line.trim().split(/\s+/);
-      if (parts[1]?.endsWith(`:${hex}`) && parts[3] === '0A' && parts[9]) inodes.add(parts[9]);
-    }
-  }
-  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-        const inode = /socket:\[(\d+)\]/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
-        if (inode && inodes.has(inode)) return Number(pid);
-      }
-    } catch {
-      // a process that ended, or one we may not look into
-    }
-  }
-  throw new Error(`no process listens on port ${String(port)}`);
-}
 
 async function main(): Promise<void> {
   const sizeAt = process.argv.indexOf('--size');
@@ -90,6 +59,7 @@ async function main(): Promise<void> {
     });
   }
   const pid = pidListeningOn(Number(new URL(BASE.replace(/^mongodb:/, 'http:')).port || 27017));
+  if (pid === undefined) throw new Error(`no process listens on ${BASE}`);
   const store = await createStore(`${BASE}/twbench_cost_${randomBytes(4).toString('hex')}`);
   try {
     const measure = async (name: string, count: number, write: (start: number) => Promise<unknown>) => {

@@ -119,3 +119,20 @@ export function usePipelineContext(settings: Partial<PipelineSettings> = {}): Co
   });
   return fixture;
 }
+
+/** A running full sync of every study, stored as the handlers expect to find it (`_id`: `runId`). */
+export async function createTestRun(context: FetchContext, runId: string): Promise<void> {
+  await context.store.runs.create({
+    _id: runId,
+    scope: 'all',
+    cohort: null,
+    mode: 'full',
+    trigger: 'cli',
+    searches: [{}],
+    windowFrom: null,
+    startedAt: new Date(),
+    dataTimestamp: null,
+    dataTimestampStale: false,
+    verifyPlanned: 0,
+  });
+}
