@@ -1,13 +1,16 @@
+import type { Trial } from '@trialwatch/domain';
+import { encodeRawRecord } from '@trialwatch/store';
 import { describe, expect, it } from 'vitest';
 import { handleDetectChanges } from '../services/detector/src/index.js';
 import { createTestRun, usePipelineContext } from './support/harness.js';
 
 /**
- * A transition names the version its trial moved to; the detector reads it from the normalizer's memory or
- * from the database. When it is in neither, the job fails (and is retried, then dead-lettered) instead of
- * finishing with no event for that trial. Real Redis and database.
+ * A transition names the versions its trial moved from and to; the detector takes the new one from the
+ * normalizer's memory or reads it, and reads the old one. When one it needs is in neither, the job fails (and
+ * is retried, then dead-lettered) instead of finishing with no event for that trial. A cohort move without
+ * new content needs neither. Real Redis and database.
  */
-describe('a detect job whose new version cannot be read', () => {
+describe('a detect job whose versions cannot be read', () => {
   const fixture = usePipelineContext();
 
   it('fails, naming the version, and writes no event', async () => {
@@ -25,5 +28,51 @@ describe('a detect job whose new version cannot be read', () => {
       handleDetectChanges(fixture.context, { runId, batchId: 'b0', transitions: [transition] }),
     ).rejects.toThrow(/NCT00000009@0+ of NCT00000009 could not be read/);
     expect(await fixture.context.store.events.find({}).toArray()).toEqual([]);
+  });
+  it('fails when the version the trial moved from cannot be read either', async () => {
+    const runId = 'run-missing-from-version';
+    await createTestRun(fixture.context, runId);
+    const toVersion = `NCT00000010@${'1'.repeat(64)}`;
+    await fixture.context.store.versions.insert([
+      {
+        _id: toVersion,
+        nctId: 'NCT00000010',
+        contentHash: '1'.repeat(64),
+        trial: { nctId: 'NCT00000010', overallStatus: 'RECRUITING' } as unknown as Trial,
+        rawRecord: encodeRawRecord({ protocolSection: {} }),
+        runId,
+        lastUpdatePostDate: null,
+        dataTimestamp: null,
+        detectedAt: new Date(),
+      },
+    ]);
+    const transition = {
+      nctId: 'NCT00000010',
+      fromVersion: `NCT00000010@${'2'.repeat(64)}`,
+      toVersion,
+      enteredCohorts: [],
+      leftCohorts: [],
+      removed: false,
+    };
+    await expect(
+      handleDetectChanges(fixture.context, { runId, batchId: 'b0', transitions: [transition] }),
+    ).rejects.toThrow(/NCT00000010@2+ of NCT00000010 could not be read/);
+  });
+
+  it('needs no version for a cohort move without new content', async () => {
+    const runId = 'run-membership-only';
+    await createTestRun(fixture.context, runId);
+    const versionId = `NCT00000011@${'3'.repeat(64)}`;
+    const transition = {
+      nctId: 'NCT00000011',
+      fromVersion: versionId,
+      toVersion: versionId,
+      enteredCohorts: [],
+      leftCohorts: [],
+      removed: false,
+    };
+    await expect(
+      handleDetectChanges(fixture.context, { runId, batchId: 'b0', transitions: [transition] }),
+    ).resolves.toEqual({ events: 0 });
   });
 });

@@ -85,13 +85,18 @@ function trialEvents(
   to: TrialVersionDoc | undefined,
 ): PipelineEvent[] {
   if (transition.removed) return [{ type: 'trial_removed', from: from?.trial.overallStatus ?? null }];
-  if (!to) {
-    // Not in memory nor readable: failing (the job retries, then dead-letters) loses no event silently.
-    throw new Error(`version ${String(transition.toVersion)} of ${transition.nctId} could not be read`);
-  }
+  // A cohort move without new content: its events are the cohort's, not the trial's.
+  if (transition.fromVersion !== null && transition.fromVersion === transition.toVersion) return [];
+  // A version neither in memory nor readable fails the job (retried, then dead-lettered): no event is lost
+  // silently.
+  if (!to) throw unreadableVersion(transition.toVersion, transition.nctId);
   if (!transition.fromVersion) return [{ type: 'trial_added', to: to.trial.overallStatus }];
-  if (!from || from._id === to._id) return [];
+  if (!from) throw unreadableVersion(transition.fromVersion, transition.nctId);
   return diffTrials(from.trial, to.trial).map(toPipelineEvent);
+}
+
+function unreadableVersion(versionId: string | null, nctId: string): Error {
+  return new Error(`version ${String(versionId)} of ${nctId} could not be read`);
 }
 
 function toPipelineEvent(change: TrialChange): PipelineEvent {
