@@ -448,9 +448,13 @@ async function measureSize(
   } finally {
     rss.result();
     await Promise.all(workers.map((worker) => worker.kill('SIGTERM')));
-    // BENCH_WORKER_STDOUT=FILE keeps what the workers printed (e.g. with BENCH_WORKER_NODE_ARGS=--trace-gc).
+    // BENCH_WORKER_STDOUT=FILE keeps what the workers printed, stdout then stderr (their logs), e.g. with
+    // BENCH_WORKER_NODE_ARGS=--trace-gc.
     const keepOutput = process.env.BENCH_WORKER_STDOUT;
-    if (keepOutput) fs.writeFileSync(keepOutput, workers.map((worker) => worker.stdout()).join('\n'));
+    if (keepOutput) {
+      const printed = workers.map((worker) => `${worker.stdout()}\n${worker.stderr()}`);
+      fs.writeFileSync(keepOutput, printed.join('\n'));
+    }
     await replay?.process.kill('SIGTERM');
     if (environmentUsed) await dropEnvironment(environmentUsed.data);
     fs.rmSync(dir, { recursive: true, force: true });
