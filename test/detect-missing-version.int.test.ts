@@ -10,20 +10,22 @@ import { createTestRun, usePipelineContext } from './support/harness.js';
  * is retried, then dead-lettered) instead of finishing with no event for that trial. A cohort move without
  * new content needs neither. Real Redis and database.
  */
+/** A transition of one trial between two versions, with no cohort move. */
+function transitionOf(nctId: string, fromVersion: string | null, toVersion: string) {
+  return { nctId, fromVersion, toVersion, enteredCohorts: [], leftCohorts: [], removed: false };
+}
+
 describe('a detect job whose versions cannot be read', () => {
   const fixture = usePipelineContext();
 
   it('fails, naming the version, and writes no event', async () => {
     const runId = 'run-missing-version';
     await createTestRun(fixture.context, runId);
-    const transition = {
-      nctId: 'NCT00000009',
-      fromVersion: null,
-      toVersion: 'NCT00000009@0000000000000000000000000000000000000000000000000000000000000000',
-      enteredCohorts: [],
-      leftCohorts: [],
-      removed: false,
-    };
+    const transition = transitionOf(
+      'NCT00000009',
+      null,
+      'NCT00000009@0000000000000000000000000000000000000000000000000000000000000000',
+    );
     await expect(
       handleDetectChanges(fixture.context, { runId, batchId: 'b0', transitions: [transition] }),
     ).rejects.toThrow(/NCT00000009@0+ of NCT00000009 could not be read/);
@@ -46,14 +48,7 @@ describe('a detect job whose versions cannot be read', () => {
         detectedAt: new Date(),
       },
     ]);
-    const transition = {
-      nctId: 'NCT00000010',
-      fromVersion: `NCT00000010@${'2'.repeat(64)}`,
-      toVersion,
-      enteredCohorts: [],
-      leftCohorts: [],
-      removed: false,
-    };
+    const transition = transitionOf('NCT00000010', `NCT00000010@${'2'.repeat(64)}`, toVersion);
     await expect(
       handleDetectChanges(fixture.context, { runId, batchId: 'b0', transitions: [transition] }),
     ).rejects.toThrow(/NCT00000010@2+ of NCT00000010 could not be read/);
@@ -63,14 +58,7 @@ describe('a detect job whose versions cannot be read', () => {
     const runId = 'run-membership-only';
     await createTestRun(fixture.context, runId);
     const versionId = `NCT00000011@${'3'.repeat(64)}`;
-    const transition = {
-      nctId: 'NCT00000011',
-      fromVersion: versionId,
-      toVersion: versionId,
-      enteredCohorts: [],
-      leftCohorts: [],
-      removed: false,
-    };
+    const transition = transitionOf('NCT00000011', versionId, versionId);
     await expect(
       handleDetectChanges(fixture.context, { runId, batchId: 'b0', transitions: [transition] }),
     ).resolves.toEqual({ events: 0 });

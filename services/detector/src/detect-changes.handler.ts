@@ -86,7 +86,7 @@ function trialEvents(
 ): PipelineEvent[] {
   if (transition.removed) return [{ type: 'trial_removed', from: from?.trial.overallStatus ?? null }];
   // A cohort move without new content: its events are the cohort's, not the trial's.
-  if (transition.fromVersion !== null && transition.fromVersion === transition.toVersion) return [];
+  if (transition.fromVersion === transition.toVersion) return [];
   // A version neither in memory nor readable fails the job (retried, then dead-lettered): no event is lost
   // silently.
   if (!to) throw unreadableVersion(transition.toVersion, transition.nctId);
