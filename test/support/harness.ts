@@ -120,12 +120,19 @@ export function usePipelineContext(settings: Partial<PipelineSettings> = {}): Co
   return fixture;
 }
 
-/** A running full sync of every study, stored as the handlers expect to find it (`_id`: `runId`). */
-export async function createTestRun(context: FetchContext, runId: string): Promise<void> {
+/**
+ * A running full sync, stored as the handlers expect to find it (`_id`: `runId`): of every study, or of a
+ * cohort's when `cohort` is given.
+ */
+export async function createTestRun(
+  context: FetchContext,
+  runId: string,
+  cohort: string | null = null,
+): Promise<void> {
   await context.store.runs.create({
     _id: runId,
-    scope: 'all',
-    cohort: null,
+    scope: cohort ? `cohort-${cohort}` : 'all',
+    cohort,
     mode: 'full',
     trigger: 'cli',
     searches: [{}],

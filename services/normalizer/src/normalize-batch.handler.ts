@@ -100,7 +100,12 @@ export async function handleNormalizeBatch(
       nctId: version.nctId,
       fromVersion: outcome.previousId,
       toVersion: version._id,
-      enteredCohorts: run.cohort && !(head?.cohorts.includes(run.cohort) ?? false) ? [run.cohort] : [],
+      // A trial whose first version this run applied entered the run's cohort with it, whatever the head
+      // mirror says: a retry after the mirror was written (and the detect job lost) must not skip the entry.
+      enteredCohorts:
+        run.cohort && (outcome.previousId === null || !(head?.cohorts.includes(run.cohort) ?? false))
+          ? [run.cohort]
+          : [],
       leftCohorts: [],
       removed: false,
     });
