@@ -6,6 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { normalizeStudy } from '@trialwatch/domain';
+import type { TrialVersionDoc } from '@trialwatch/store';
 import { realRecordsDir } from '../../test/support/paths.js';
 
 export type Json = Record<string, unknown>;
@@ -80,4 +82,33 @@ export function writeCorpus(dir: string, size: number, templates: readonly Json[
     fs.writeFileSync(path.join(dir, `${corpusNctId(index)}.json`), text);
   }
   return bytes;
+}
+
+/**
+ * The i-th study of the corpus as the pipeline would version it (its Trial under `nctId@contentHash`), with
+ * the record it was made from; null when the record does not normalize.
+ */
+export function corpusVersion(
+  templates: readonly Json[],
+  index: number,
+  runId: string,
+  detectedAt: Date,
+): { record: Json; version: TrialVersionDoc } | null {
+  const record = variant(templates[index % templates.length] ?? {}, index);
+  const result = normalizeStudy(record);
+  if (!result.ok) return null;
+  const { trial } = result;
+  return {
+    record,
+    version: {
+      _id: `${trial.nctId}@${trial.contentHash}`,
+      nctId: trial.nctId,
+      contentHash: trial.contentHash,
+      trial,
+      runId,
+      lastUpdatePostDate: trial.lastUpdatePostDate,
+      dataTimestamp: null,
+      detectedAt,
+    },
+  };
 }

@@ -29,8 +29,16 @@ import {
   spawnCli,
   type RunningProcess,
 } from '../../test/support/processes.js';
-import { changedVariant, corpusNctId, loadTemplates, variant, writeCorpus, type Json } from './corpus.js';
-import { cpuSeconds, pidListeningOn } from './proc-stats.js';
+import {
+  changedVariant,
+  corpusNctId,
+  corpusVersion,
+  loadTemplates,
+  variant,
+  writeCorpus,
+  type Json,
+} from './corpus.js';
+import { cpuSeconds, pidOfServer } from './proc-stats.js';
 
 interface Options {
   size: number;
@@ -216,25 +224,9 @@ async function measureCeilingOnce(templates: readonly Json[], size: number): Pro
   const docs: TrialDoc[] = [];
   const now = new Date();
   for (let index = 0; index < size; index += 1) {
-    const result = normalizeStudy(variant(templates[index % templates.length] as Json, index));
-    if (!result.ok) continue;
-    const { trial } = result;
+    const made = corpusVersion(templates, index, 'ceiling', now);
     // The very document the pipeline stores as the current trial.
-    docs.push(
-      newTrialDoc(
-        {
-          _id: `${trial.nctId}@${trial.contentHash}`,
-          nctId: trial.nctId,
-          contentHash: trial.contentHash,
-          trial,
-          runId: 'ceiling',
-          lastUpdatePostDate: trial.lastUpdatePostDate,
-          dataTimestamp: null,
-          detectedAt: now,
-        },
-        { cohort: null, now },
-      ),
-    );
+    if (made) docs.push(newTrialDoc(made.version, { cohort: null, now }));
   }
   const database = `twbench_ceiling_${randomBytes(4).toString('hex')}`;
   const store = await createStore(`${MONGO_BASE}/${database}`);
@@ -360,8 +352,8 @@ async function measureSize(
     const pids = {
       ...workerPids,
       'replay-server': replay.process.child.pid,
-      database: pidListeningOn(Number(new URL(MONGO_BASE.replace(/^mongodb:/, 'http:')).port || 27017)),
-      redis: pidListeningOn(Number(new URL(REDIS_URL.replace(/^redis:/, 'http:')).port || 6379)),
+      database: pidOfServer(MONGO_BASE, 27017),
+      redis: pidOfServer(REDIS_URL, 6379),
     };
     rss.watchServer('database', pids.database);
     rss.watchServer('redis', pids.redis);
@@ -448,9 +440,9 @@ async function measureSize(
   } finally {
     rss.result();
     await Promise.all(workers.map((worker) => worker.kill('SIGTERM')));
-    // BENCH_WORKER_STDOUT=FILE keeps what the workers printed, stdout then stderr (their logs), e.g. with
+    // BENCH_WORKER_OUTPUT=FILE keeps what the workers printed, stdout then stderr (their logs), e.g. with
     // BENCH_WORKER_NODE_ARGS=--trace-gc.
-    const keepOutput = process.env.BENCH_WORKER_STDOUT;
+    const keepOutput = process.env.BENCH_WORKER_OUTPUT;
     if (keepOutput) {
       const printed = workers.map((worker) => `${worker.stdout()}\n${worker.stderr()}`);
       fs.writeFileSync(keepOutput, printed.join('\n'));

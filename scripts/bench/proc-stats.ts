@@ -39,3 +39,9 @@ export function pidListeningOn(port: number): number | undefined {
   }
   return undefined;
 }
+
+/** The pid of the local server a URL (`mongodb://…`, `redis://…`) points at, by its port (else `defaultPort`). */
+export function pidOfServer(url: string, defaultPort: number): number | undefined {
+  const port = new URL(url.replace(/^[a-z+]+:/, 'http:')).port;
+  return pidListeningOn(port ? Number(port) : defaultPort);
+}

@@ -6,7 +6,7 @@
  * database is MONGODB_BASE_URI's (default the local FerretDB on 27017), found by its listening port.
  */
 import { randomBytes } from 'node:crypto';
-import { normalizeStudy } from '@trialwatch/domain';
+import { eventId } from '@trialwatch/domain';
 import {
   createStore,
   encodeRawBytes,
@@ -15,8 +15,8 @@ import {
   type NewTrialVersion,
   type TrialDoc,
 } from '@trialwatch/store';
-import { loadTemplates, variant } from './corpus.js';
-import { cpuSeconds, pidListeningOn } from './proc-stats.js';
+import { corpusVersion, loadTemplates } from './corpus.js';
+import { cpuSeconds, pidOfServer } from './proc-stats.js';
 
 const BASE = (process.env.MONGODB_BASE_URI ?? 'mongodb://127.0.0.1:27017').replace(/\/+$/, '');
 const BATCH = 250;
@@ -30,35 +30,29 @@ async function main(): Promise<void> {
   const versions: NewTrialVersion[] = [];
   const events: EventDoc[] = [];
   for (let index = 0; index < size; index += 1) {
-    const record = variant(templates[index % templates.length] ?? {}, index);
-    const result = normalizeStudy(record);
-    if (!result.ok) continue;
-    const { trial } = result;
-    const version = {
-      _id: `${trial.nctId}@${trial.contentHash}`,
-      nctId: trial.nctId,
-      contentHash: trial.contentHash,
-      trial,
-      runId: 'store-cost',
-      lastUpdatePostDate: trial.lastUpdatePostDate,
-      dataTimestamp: null,
-      detectedAt: now,
-    };
+    const made = corpusVersion(templates, index, 'store-cost', now);
+    if (!made) continue;
+    const { record, version } = made;
     trials.push(newTrialDoc(version, { cohort: null, now }));
     versions.push({ ...version, rawRecord: encodeRawBytes(Buffer.from(JSON.stringify(record))) });
-    events.push({
-      _id: `${version._id}:trial_added`,
-      nctId: trial.nctId,
-      type: 'trial_added',
-      detectedAt: now,
-      runId: 'store-cost',
-      lastUpdatePostDate: trial.lastUpdatePostDate,
+    // As the detector writes a new trial's event.
+    const fields = {
+      nctId: version.nctId,
+      type: 'trial_added' as const,
       fromVersion: null,
       toVersion: version._id,
+    };
+    events.push({
+      _id: eventId(fields),
+      ...fields,
+      to: version.trial.overallStatus,
+      detectedAt: now,
+      runId: 'store-cost',
+      lastUpdatePostDate: version.lastUpdatePostDate,
       cohorts: [],
     });
   }
-  const pid = pidListeningOn(Number(new URL(BASE.replace(/^mongodb:/, 'http:')).port || 27017));
+  const pid = pidOfServer(BASE, 27017);
   if (pid === undefined) throw new Error(`no process listens on ${BASE}`);
   const store = await createStore(`${BASE}/twbench_cost_${randomBytes(4).toString('hex')}`);
   try {
