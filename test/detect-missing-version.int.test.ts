@@ -1,8 +1,9 @@
-import type { Trial } from '@trialwatch/domain';
+import { normalizeStudy } from '@trialwatch/domain';
 import { encodeRawRecord } from '@trialwatch/store';
 import { describe, expect, it } from 'vitest';
 import { handleDetectChanges } from '../services/detector/src/index.js';
 import { createTestRun, usePipelineContext } from './support/harness.js';
+import { readRealRecords } from './support/real-records.js';
 
 /**
  * A transition names the versions its trial moved from and to; the detector takes the new one from the
@@ -34,24 +35,28 @@ describe('a detect job whose versions cannot be read', () => {
   it('fails when the version the trial moved from cannot be read either', async () => {
     const runId = 'run-missing-from-version';
     await createTestRun(fixture.context, runId);
-    const toVersion = `NCT00000010@${'1'.repeat(64)}`;
+    const [real] = readRealRecords();
+    if (!real) throw new Error('no real record in ../shared');
+    const normalized = normalizeStudy(real.raw, { contentHash: '1'.repeat(64) });
+    if (!normalized.ok) throw new Error(`${real.nctId} does not normalize`);
+    const toVersion = `${real.nctId}@${'1'.repeat(64)}`;
     await fixture.context.store.versions.insert([
       {
         _id: toVersion,
-        nctId: 'NCT00000010',
+        nctId: real.nctId,
         contentHash: '1'.repeat(64),
-        trial: { nctId: 'NCT00000010', overallStatus: 'RECRUITING' } as unknown as Trial,
-        rawRecord: encodeRawRecord({ protocolSection: {} }),
+        trial: normalized.trial,
+        rawRecord: encodeRawRecord(real.raw),
         runId,
         lastUpdatePostDate: null,
         dataTimestamp: null,
         detectedAt: new Date(),
       },
     ]);
-    const transition = transitionOf('NCT00000010', `NCT00000010@${'2'.repeat(64)}`, toVersion);
+    const transition = transitionOf(real.nctId, `${real.nctId}@${'2'.repeat(64)}`, toVersion);
     await expect(
       handleDetectChanges(fixture.context, { runId, batchId: 'b0', transitions: [transition] }),
-    ).rejects.toThrow(/NCT00000010@2+ of NCT00000010 could not be read/);
+    ).rejects.toThrow(new RegExp(`${real.nctId}@2+ of ${real.nctId} could not be read`));
   });
 
   it('needs no version for a cohort move without new content', async () => {

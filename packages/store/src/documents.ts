@@ -49,9 +49,9 @@ export interface TrialDoc {
 }
 
 /**
- * Append-only: one per distinct content hash of a trial, keyed `nctId@contentHash`. Stored with the
- * record as the registry served it (the raw archive, compressed) and the Trial as JSON bytes:
- * binary fields cost a MongoDB-wire server far less than deep documents. Repositories decode them.
+ * Append-only: one per distinct content hash of a trial, keyed `nctId@contentHash`. Stored as the record
+ * the registry served (the raw archive, compressed: binary fields cost a MongoDB-wire server far less than
+ * deep documents) with this metadata; the repository makes the Trial again from the record when it reads one.
  */
 export interface TrialVersionDoc {
   _id: string;

@@ -13,6 +13,7 @@ export {
   decodeRawText,
   encodeRawBytes,
   encodeRawRecord,
+  UnreadableVersionError,
   VersionsRepository,
 } from './records.repository.js';
 export { EventsRepository, type EventQuery } from './events.repository.js';

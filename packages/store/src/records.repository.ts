@@ -1,17 +1,27 @@
 import { isAscii } from 'node:buffer';
 import { brotliCompressSync, brotliDecompressSync, constants, inflateRawSync } from 'node:zlib';
-import type { Trial } from '@trialwatch/domain';
+import { normalizeStudy, type Trial } from '@trialwatch/domain';
 import { Binary, type Collection, type FindCursor } from 'mongodb';
 import type { NewTrialVersion, TrialVersionDoc } from './documents.js';
 import { findByIds } from './find-by-ids.js';
 import { insertNew } from './store.js';
 
-/** How a version sits in the database. */
+/**
+ * How a version sits in the database: its metadata and the record as served. The Trial is not stored: it
+ * is what normalizing that record gives, made again when a version is read (`decode`), so history reads
+ * and diffs of old versions go through the normalizer of today. Versions written before this kept their
+ * Trial as UTF-8 JSON (`trial`), which is still read.
+ */
 export interface StoredVersionDoc extends Omit<TrialVersionDoc, 'trial'> {
-  /** The Trial, as UTF-8 JSON. */
-  trial: Binary;
+  /** The Trial as UTF-8 JSON, in versions written before the Trial was derived on read. */
+  trial?: Binary;
   /** The record as served, UTF-8 JSON, in the archive format (encodeRawBytes). */
   raw: Binary;
+}
+
+/** A stored version whose record no longer normalizes (it did when it was stored). */
+export class UnreadableVersionError extends Error {
+  override readonly name = 'UnreadableVersionError';
 }
 
 /**
@@ -76,14 +86,28 @@ export function asciiJson(value: unknown): string {
 }
 
 function encode(version: NewTrialVersion): StoredVersionDoc {
-  const { rawRecord, trial, ...meta } = version;
-  return { ...meta, trial: new Binary(Buffer.from(asciiJson(trial), 'latin1')), raw: new Binary(rawRecord) };
+  const { rawRecord, trial: _trial, ...meta } = version;
+  return { ...meta, raw: new Binary(rawRecord) };
 }
 
 function decode(doc: StoredVersionDoc): TrialVersionDoc {
   const { raw: _raw, trial, ...meta } = doc;
-  return { ...meta, trial: parseJsonBuffer(Buffer.from(trial.buffer)) as Trial };
+  return { ...meta, trial: trial ? (parseJsonBuffer(Buffer.from(trial.buffer)) as Trial) : derivedTrial(doc) };
 }
+
+/** The Trial of a version: its archived record, normalized (with the content hash it was stored under). */
+function derivedTrial(doc: StoredVersionDoc): Trial {
+  const result = normalizeStudy(decodeRawRecord(doc.raw.buffer), { contentHash: doc.contentHash });
+  if (!result.ok) {
+    throw new UnreadableVersionError(
+      `version ${doc._id}: its archived record no longer normalizes: ${result.reason} ${result.issues.slice(0, 3).join('; ')}`,
+    );
+  }
+  return result.trial;
+}
+
+/** What `decode` needs besides the fields asked for. */
+const DECODE_FIELDS = { _id: 1, contentHash: 1, raw: 1, trial: 1 } as const;
 
 /** Append-only versions, and the raw archive that travels with them. */
 export class VersionsRepository {
@@ -116,10 +140,14 @@ export class VersionsRepository {
     return new Map(docs.map((doc) => [doc._id, Buffer.from(doc.raw.buffer)]));
   }
 
-  /** Every version, in `_id` order, streamed and decoded (for exports). */
-  stream(): FindCursor<TrialVersionDoc> {
+  /**
+   * Every version, in `_id` order, streamed and decoded (for exports). `fields` (a projection of the
+   * version's fields) limits what is read besides what the Trial is made from; without it, everything.
+   */
+  stream(fields?: Readonly<Record<string, 0 | 1>>): FindCursor<TrialVersionDoc> {
+    const projection = fields ? { ...fields, ...DECODE_FIELDS } : {};
     return this.versions
-      .find({}, { projection: { raw: 0 } })
+      .find({}, { projection })
       .sort({ _id: 1 })
       .map((doc) => decode(doc as StoredVersionDoc));
   }

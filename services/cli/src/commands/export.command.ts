@@ -12,7 +12,7 @@ import {
   type ExportFormat,
   type ExportKind,
 } from '@trialwatch/reports';
-import type { Store, TrialDoc, TrialVersionDoc } from '@trialwatch/store';
+import type { Store, TrialDoc } from '@trialwatch/store';
 import type { Command } from 'commander';
 import { CliFailure, UsageError } from '../cli-error.js';
 import { periodicGc } from '../periodic-gc.js';
@@ -65,10 +65,7 @@ function exportSource(store: Store, what: ExportKind, cohort: string | undefined
       };
     case 'versions':
       return {
-        stream: store.versions
-          .stream()
-          .project<TrialVersionDoc>(versionsExport.projection)
-          .batchSize(BATCH_SIZE)
+        stream: store.versions.stream(versionsExport.projection).batchSize(BATCH_SIZE)
           .stream(),
         count: () => store.versions.count(),
         transform: (format, onRecord) => createExportTransform(versionsExport, format, onRecord),
