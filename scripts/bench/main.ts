@@ -23,10 +23,8 @@ import {
   UNHASHED_SECTION,
 } from '@trialwatch/domain';
 import { FETCH_STAGE_MODULES } from '@trialwatch/pipeline';
-import { deleteKeysWithPrefix } from '@trialwatch/queues';
 import { createStore, newTrialDoc, type TrialDoc } from '@trialwatch/store';
-import { Redis } from 'ioredis';
-import { dropEnvironment, type DataEnvironment } from '../../test/support/environment.js';
+import { dropData, dropEnvironment, type DataEnvironment } from '../../test/support/environment.js';
 import {
   readHighWaterMark,
   readResidentSet,
@@ -371,20 +369,7 @@ async function firstLoad(
  * sets — deleted; the queues stay (a new run's jobs have new ids).
  */
 async function emptyStore(data: DataEnvironment): Promise<void> {
-  const store = await createStore(data.MONGODB_URI);
-  try {
-    await store.database.db.dropDatabase();
-  } finally {
-    await store.close();
-  }
-  const redis = new Redis(data.REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    for (const kind of ['heads', 'checked', 'run-progress', 'stage']) {
-      await deleteKeysWithPrefix(redis, `${data.TRIALWATCH_PREFIX}:${kind}`);
-    }
-  } finally {
-    redis.disconnect();
-  }
+  await dropData(data, ['heads', 'checked', 'run-progress', 'stage']);
 }
 
 async function measureSize(

@@ -11,6 +11,14 @@ export interface DataEnvironment {
 
 /** Drop the environment's database and every Redis key under its prefix (no vitest: benchmarks use it). */
 export async function dropEnvironment(env: DataEnvironment): Promise<void> {
+  await dropData(env, ['']);
+}
+
+/**
+ * Drop the environment's database and the Redis keys under `prefix:kind` for each kind (`''`: every key
+ * under the prefix).
+ */
+export async function dropData(env: DataEnvironment, kinds: readonly string[]): Promise<void> {
   const store = await createStore(env.MONGODB_URI);
   try {
     await store.database.db.dropDatabase();
@@ -20,7 +28,9 @@ export async function dropEnvironment(env: DataEnvironment): Promise<void> {
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
   try {
-    await deleteKeysWithPrefix(redis, env.TRIALWATCH_PREFIX);
+    for (const kind of kinds) {
+      await deleteKeysWithPrefix(redis, kind ? `${env.TRIALWATCH_PREFIX}:${kind}` : env.TRIALWATCH_PREFIX);
+    }
   } finally {
     redis.disconnect();
   }
