@@ -36,7 +36,9 @@ describe('versions in the database', () => {
     );
     expect(await versions.insert(written)).toBe(written.length);
 
-    const stored = await fixture.context.store.database.collections.versions.findOne({ _id: written[0]?._id });
+    const stored = await fixture.context.store.database.collections.versions.findOne({
+      _id: written[0]?._id,
+    });
     expect(stored?.trial).toBeUndefined();
     expect(stored?.raw).toBeInstanceOf(Binary);
 

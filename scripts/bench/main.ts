@@ -325,7 +325,6 @@ interface SizeResult {
   events: number;
   rss: Record<string, number>;
   cpu: Record<string, number>;
-  coldCpu: Record<string, number>;
   /** Each measured warm first load, studies/s (e2eStudiesPerSec is their median). */
   warmRounds: number[];
   noChange?: { ms: number; dataWrites: number; bookkeepingWrites: number; writes: Record<string, number> };
@@ -349,7 +348,10 @@ async function firstLoad(
   const { summary } = await runSync(environmentUsed.env, ['--all'], rss, 'sync');
   const ms = Number(summary.durationMs);
   const cpu = Object.fromEntries(
-    Object.entries(pids).map(([name, pid]) => [name, Number((cpuSeconds(pid) - (cpuBefore[name] ?? 0)).toFixed(1))]),
+    Object.entries(pids).map(([name, pid]) => [
+      name,
+      Number((cpuSeconds(pid) - (cpuBefore[name] ?? 0)).toFixed(1)),
+    ]),
   );
   if (summary.status !== 'completed' || summary.fetched !== size) {
     throw new Error(`${label} did not complete: ${JSON.stringify(summary)}`);
@@ -421,9 +423,8 @@ async function measureSize(
     const load = async (label: string) => firstLoad(used, pids, rss, size, label);
     // The worker's first run pays its start: V8 compiles and optimizes the code, the heap grows to its
     // working size. A worker service meets a nightly run warm, and the ceiling's median is of warm rounds:
-    // the measured first load is the second, into an emptied store, by the same worker. The cold one is
-    // reported beside it (--cold measures that one only).
-    // Like the ceiling, the median of `rounds` (by wall time), each into an emptied store.
+    // after that first load (reported as the cold figure; --cold measures it alone), the same worker makes
+    // `rounds` more, each into an emptied store, and the median (by wall time) is the measured one.
     let warmRounds: number[] = [];
     const cold = await load(warm ? 'cold first load (the warm-up)' : 'first load');
     let measured = cold;
@@ -447,7 +448,6 @@ async function measureSize(
       events: size,
       rss: {},
       cpu,
-      coldCpu: cold.cpu,
       warmRounds,
     };
 

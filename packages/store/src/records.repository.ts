@@ -92,7 +92,10 @@ function encode(version: NewTrialVersion): StoredVersionDoc {
 
 function decode(doc: StoredVersionDoc): TrialVersionDoc {
   const { raw: _raw, trial, ...meta } = doc;
-  return { ...meta, trial: trial ? (parseJsonBuffer(Buffer.from(trial.buffer)) as Trial) : derivedTrial(doc) };
+  return {
+    ...meta,
+    trial: trial ? (parseJsonBuffer(Buffer.from(trial.buffer)) as Trial) : derivedTrial(doc),
+  };
 }
 
 /** The Trial of a version: its archived record, normalized (with the content hash it was stored under). */

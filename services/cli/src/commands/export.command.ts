@@ -65,8 +65,7 @@ function exportSource(store: Store, what: ExportKind, cohort: string | undefined
       };
     case 'versions':
       return {
-        stream: store.versions.stream(versionsExport.projection).batchSize(BATCH_SIZE)
-          .stream(),
+        stream: store.versions.stream(versionsExport.projection).batchSize(BATCH_SIZE).stream(),
         count: () => store.versions.count(),
         transform: (format, onRecord) => createExportTransform(versionsExport, format, onRecord),
       };
