@@ -4,6 +4,7 @@ import { loadConfig, serviceEnvSchemas, type ServiceName } from '@trialwatch/con
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from './support/paths.js';
+import { CLI_NODE_FLAGS } from './support/processes.js';
 
 interface ComposeService {
   command?: string[];
@@ -60,6 +61,21 @@ describe('docker-compose.yml', () => {
   it('each worker container runs its own service entry point', () => {
     for (const name of appServices) {
       expect(compose.services[name]?.command).toContain(`services/${name}/src/main.ts`);
+    }
+  });
+
+  // The heap flags are measured settings (docs/BENCHMARKS.md); the containers, `pnpm trialwatch` and the
+  // processes the tests and benchmarks start must run with the same ones.
+  it('starts every service with the node flags of `pnpm trialwatch` and the tests', () => {
+    const script = (
+      JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts.trialwatch;
+    expect(script?.split(' ').slice(1, 1 + CLI_NODE_FLAGS.length)).toEqual(CLI_NODE_FLAGS);
+    for (const name of appServices) {
+      const command = compose.services[name]?.command ?? [];
+      expect(command.slice(0, command.indexOf('--import')), name).toEqual(['node', ...CLI_NODE_FLAGS]);
     }
   });
 });
