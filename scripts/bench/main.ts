@@ -322,7 +322,6 @@ interface SizeResult {
   coldStudiesPerSec: number;
   perStudyMs: number;
   firstLoadMs: number;
-  events: number;
   rss: Record<string, number>;
   cpu: Record<string, number>;
   /** Each measured warm first load, studies/s (e2eStudiesPerSec is their median). */
@@ -374,14 +373,23 @@ async function emptyStore(data: DataEnvironment): Promise<void> {
   await dropData(data, ['heads', 'checked', 'run-progress', 'stage']);
 }
 
+/** How one size is measured (see measureSize). */
+interface SizeRun {
+  /** Also the no-change re-sync and the 1 % night after the first load. */
+  full?: boolean;
+  /** Extra environment of the worker and sync processes (e.g. CTGOV_PAGE_SIZE). */
+  env?: Record<string, string>;
+  workers: number;
+  /** First loads by a warm worker (else the just-started worker's only). */
+  warm: boolean;
+  /** Warm first loads whose median is measured. */
+  rounds?: number;
+}
+
 async function measureSize(
   templates: readonly Json[],
   size: number,
-  full: boolean,
-  extraEnv: Record<string, string> = {},
-  workerCount = 1,
-  warm = true,
-  rounds = 1,
+  { full = false, env: extraEnv = {}, workers: workerCount, warm, rounds = 1 }: SizeRun,
 ): Promise<SizeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tw-bench-${String(size)}-`));
   const rss = new RssWatch();
@@ -445,7 +453,6 @@ async function measureSize(
       coldStudiesPerSec: size / (cold.ms / 1000),
       perStudyMs: firstMs / size,
       firstLoadMs: firstMs,
-      events: size,
       rss: {},
       cpu,
       warmRounds,
@@ -541,20 +548,13 @@ async function main(): Promise<void> {
   );
 
   log(`(b,e,f,g) pipeline at ${String(options.size)} …`);
-  const main = await measureSize(
-    templates,
-    options.size,
-    true,
-    {},
-    options.workers,
-    options.warm,
-    E2E_ROUNDS,
-  );
+  const run = { workers: options.workers, warm: options.warm };
+  const main = await measureSize(templates, options.size, { ...run, full: true, rounds: E2E_ROUNDS });
   const sizes = options.scale ? [options.size * 4, options.size * 10] : [];
   const scaled: SizeResult[] = [main];
   for (const size of sizes) {
     log(`(h) pipeline at ${String(size)} …`);
-    scaled.push(await measureSize(templates, size, false, {}, options.workers, options.warm));
+    scaled.push(await measureSize(templates, size, run));
   }
   let batches: { pageSize: number; studiesPerSec: number; workerRssMb: number }[] | undefined;
   if (options.compareBatches) {
@@ -562,14 +562,10 @@ async function main(): Promise<void> {
     const size = Math.min(options.size, 2000);
     for (const pageSize of [10, 100, 250, 1000]) {
       log(`batch size ${String(pageSize)} at ${String(size)} …`);
-      const result = await measureSize(
-        templates,
-        size,
-        false,
-        { CTGOV_PAGE_SIZE: String(pageSize) },
-        options.workers,
-        options.warm,
-      );
+      const result = await measureSize(templates, size, {
+        ...run,
+        env: { CTGOV_PAGE_SIZE: String(pageSize) },
+      });
       batches.push({
         pageSize,
         studiesPerSec: Math.round(result.e2eStudiesPerSec),
