@@ -1,15 +1,8 @@
 import type { Redis } from 'ioredis';
 
 const STAGING_TTL_SECONDS = 3 * 24 * 3600;
-/**
- * Batches whose decoded values one process keeps for a taker in the same process (see `put`): the fetcher's
- * record batches and the normalizer's Trials together. A page of the API's largest size (1,000) is four
- * normalize batches; with three kept, the first batch of each such page was evicted before its normalizer
- * took it and was decoded again from Redis. Eight: two such pages in flight; taking a batch releases it. Pages
- * of 1,000, 2,000 studies, alternated 3 vs 8: 664 vs 715 and 670 vs 779 studies/s (medians of 4), worker CPU
- * ~2.7 vs ~2.3 s, peak RSS the same (242–258 MB); at the default 250, within the noise (docs/BENCHMARKS.md).
- */
-const LOCAL_BATCHES = 8;
+/** Batches whose decoded values one process keeps for a taker in the same process (see `put`). */
+const LOCAL_BATCHES = 3;
 
 /** A batch as this process staged it: the bytes it wrote to Redis and the values they encode. */
 export interface LocalBatch {
